@@ -1,0 +1,169 @@
+package org.dcsuite.app.promapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.dcsuite.core.series.SeriesKey;
+import org.dcsuite.core.store.Point;
+import org.dcsuite.core.store.RangeSeries;
+
+/**
+ * Responses in the shape of the Prometheus HTTP API ({@code /api/v1/...}), so that Grafana and other
+ * Prometheus clients read them: values as strings, times as unix seconds with millisecond fractions.
+ */
+public final class PrometheusJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private PrometheusJson() {
+    }
+
+    /** The error types of the Prometheus API. */
+    public enum ErrorType {
+        BAD_DATA("bad_data", 400), EXECUTION("execution", 422), TIMEOUT("timeout", 503),
+        UNAVAILABLE("unavailable", 503), INTERNAL("internal", 500), NOT_FOUND("not_found", 404);
+
+        private final String id;
+        private final int httpStatus;
+
+        ErrorType(String id, int httpStatus) {
+            this.id = id;
+            this.httpStatus = httpStatus;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+    }
+
+    /** {@code {"status":"success","data":{"resultType":"matrix","result":[...]}}}. */
+    public static String matrix(List<RangeSeries> series) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeObjectFieldStart("data");
+            g.writeStringField("resultType", "matrix");
+            g.writeArrayFieldStart("result");
+            for (RangeSeries s : series) {
+                g.writeStartObject();
+                g.writeFieldName("metric");
+                writeLabels(g, s.series());
+                g.writeArrayFieldStart("values");
+                for (Point p : s.points()) {
+                    g.writeStartArray();
+                    g.writeNumber(formatTime(p.timeMillis()));
+                    g.writeString(formatValue(p.value()));
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code /api/v1/series}: a list of label sets, {@code __name__} included. */
+    public static String labelSets(Collection<SeriesKey> series) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeArrayFieldStart("data");
+            for (SeriesKey s : series) {
+                writeLabels(g, s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code /api/v1/labels} and {@code /api/v1/label/NAME/values}: a list of strings. */
+    public static String strings(Collection<String> values) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeArrayFieldStart("data");
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code {"status":"error","errorType":"bad_data","error":"..."}}. */
+    public static String error(ErrorType type, String message) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "error");
+            g.writeStringField("errorType", type.id());
+            g.writeStringField("error", message);
+            g.writeEndObject();
+        });
+    }
+
+    /** Unix seconds with up to three decimals, as Prometheus writes sample times ({@code 1435781451.781}). */
+    public static BigDecimal formatTime(long millis) {
+        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+    }
+
+    /** A sample value as Prometheus writes it: shortest round-trip decimal, {@code NaN}, {@code +Inf}, {@code -Inf}. */
+    public static String formatValue(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        // Go writes exponents as e+06 / e-07; Java as E6 / E-7.
+        String mantissa = s.substring(0, e);
+        int exp = Integer.parseInt(s.substring(e + 1));
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+
+    private static void writeLabels(JsonGenerator g, SeriesKey s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(SeriesKey.NAME_LABEL, s.metric());
+        for (Map.Entry<String, String> e : s.attributes().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.dcsuite.tests.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The dependency direction of ../shared/ARCHITECTURE.md as tests: arrows point toward core, feature modules
+ * do not import each other except where the table allows, and only app knows every module.
+ */
+class ModuleDependencyRulesTest {
+
+    /** Module package (under org.dcsuite) and the module packages it may use besides itself. */
+    private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("core", Set.of());
+        ALLOWED.put("storage", Set.of("core"));
+        ALLOWED.put("drivers", Set.of("core"));
+        ALLOWED.put("collectors", Set.of("core", "drivers"));
+        ALLOWED.put("slo", Set.of("core"));
+        ALLOWED.put("energy", Set.of("core"));
+        ALLOWED.put("alerting", Set.of("core"));
+        ALLOWED.put("playbooks", Set.of("core", "drivers"));
+        ALLOWED.put("simulator", Set.of("core"));
+        // The dashboard shows services of the engines; it never calls drivers or stores directly.
+        ALLOWED.put("dashboard", Set.of("core", "slo", "energy", "alerting", "playbooks"));
+    }
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.dcsuite");
+    }
+
+    static Stream<String> modules() {
+        return ALLOWED.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void moduleDependsOnlyOnWhatTheArchitectureAllows(String module) {
+        List<String> forbidden = Stream.concat(ALLOWED.keySet().stream(), Stream.of("app"))
+                .filter(m -> !m.equals(module) && !ALLOWED.get(module).contains(m))
+                .map(m -> "org.dcsuite." + m + "..")
+                .toList();
+        noClasses().that().resideInAPackage("org.dcsuite." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because("module '" + module + "' may only use " + ALLOWED.get(module)
+                        + " (see ../shared/ARCHITECTURE.md); talk to other modules through core contracts "
+                        + "or event-bus messages, and wire them together in app")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void coreIsFreeOfInfrastructure() {
+        noClasses().that().resideInAPackage("org.dcsuite.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.vertx..", "java.sql..", "javax.sql..", "org.duckdb..", "org.postgresql..",
+                        "com.ghgande..", "org.snmp4j..", "com.vaadin..", "picocli..", "io.micrometer..")
+                .because("core holds the domain model and contracts; infrastructure belongs in the module "
+                        + "that owns it, behind a core interface")
+                .check(classes);
+    }
+
+    @Test
+    void storageDoesNotUseTheEventBusOrTheWeb() {
+        noClasses().that().resideInAPackage("org.dcsuite.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "picocli..")
+                .because("stores are plain blocking Java (STYLE 5); the caller decides which threads run them")
+                .check(classes);
+    }
+}
