@@ -1,0 +1,24 @@
+package org.dcsuite.core.config;
+
+import java.util.List;
+
+/**
+ * The {@code http} section of {@code dcsuite.yaml}.
+ *
+ * @param port      the API and metrics port; 0 picks a free port (tests)
+ * @param apiTokens bearer tokens accepted on {@code /api} and {@code /metrics}; empty means no authentication
+ */
+public record HttpConfig(int port, List<Secret> apiTokens) {
+
+    public static final int DEFAULT_PORT = 8081;
+
+    /** Port 8081, no tokens. */
+    public static final HttpConfig DEFAULT = new HttpConfig(DEFAULT_PORT, List.of());
+
+    public HttpConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("http port " + port + " out of range 0-65535");
+        }
+        apiTokens = List.copyOf(apiTokens);
+    }
+}

@@ -1,0 +1,75 @@
+package org.dcsuite.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+    private static Device device(String id) {
+        return Device.of(id, DeviceKind.PDU, Endpoint.parse("snmp://10.0.0.1"), "raritan-pdu2");
+    }
+
+    private static Rack rack(String id, Device... devices) {
+        return new Rack(id, id, OptionalDouble.empty(), List.of(devices));
+    }
+
+    @Test
+    void idsAreLowercaseSlugs() {
+        assertThat(Ids.isValid("r01-pdu_a")).isTrue();
+        assertThat(Ids.isValid("R01")).isFalse();
+        assertThat(Ids.isValid("-r01")).isFalse();
+        assertThat(Ids.isValid("")).isFalse();
+        assertThatThrownBy(() -> device("Bad Id")).hasMessageContaining("invalid device id 'Bad Id'");
+        assertThat(Ids.slugify("Fan.Embedded.1A")).isEqualTo("fan-embedded-1a");
+        assertThat(Ids.slugify("PSU 1")).isEqualTo("psu-1");
+        assertThat(Ids.slugify("***")).isEqualTo("unnamed");
+    }
+
+    @Test
+    void siteListsDevicesWithTheirPlace() {
+        Room room = new Room("room-1", "Room", List.of(rack("r01", device("pdu-a")), rack("r02", device("pdu-b"))),
+                List.of(device("ups")));
+        Site site = new Site("lyon", "Lyon", ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(room),
+                List.of(device("meter")));
+
+        assertThat(site.locations()).extracting(l -> l.labels().toString()).containsExactly(
+                "{site=lyon, device=meter}",
+                "{site=lyon, room=room-1, device=ups}",
+                "{site=lyon, room=room-1, rack=r01, device=pdu-a}",
+                "{site=lyon, room=room-1, rack=r02, device=pdu-b}");
+    }
+
+    @Test
+    void rejectsDuplicatesWithinTheirScope() {
+        Room a = new Room("a", "a", List.of(rack("r01", device("d1"))), List.of());
+        Room b = new Room("b", "b", List.of(rack("r01", device("d2"))), List.of());
+        assertThatThrownBy(() -> new Site("s", "s", ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(a, b),
+                List.of())).hasMessage("site 's': duplicate rack id 'r01'");
+        assertThatThrownBy(() -> new Site("s", "s", ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(a),
+                List.of(device("d1")))).hasMessage("site 's': duplicate device id 'd1'");
+        assertThatThrownBy(() -> rack("r", device("d"), device("d"))).hasMessageContaining("duplicate device id 'd'");
+    }
+
+    @Test
+    void checksValuesAtConstruction() {
+        assertThatThrownBy(() -> new Rack("r", "r", OptionalDouble.of(-1), List.of()))
+                .hasMessageContaining("power budget must be greater than zero");
+        Endpoint e = Endpoint.parse("snmp://x");
+        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, "p", Optional.of(Duration.ZERO),
+                Credentials.NONE, Optional.empty(), Map.of(), List.of())).hasMessageContaining("poll interval");
+        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, "p", Optional.empty(), Credentials.NONE,
+                Optional.empty(), Map.of(), List.of(new Component("fan", HwType.FAN, "fan", Optional.of("psu")))))
+                .hasMessageContaining("unknown parent 'psu'");
+        assertThatThrownBy(() -> new Component("c", HwType.CPU, "c", Optional.of("c"))).hasMessageContaining("own parent");
+        assertThat(DeviceKind.fromConfigName("cooling")).contains(DeviceKind.COOLING);
+        assertThat(HwType.POWER_SUPPLY.attributeValue()).isEqualTo("power_supply");
+    }
+}
