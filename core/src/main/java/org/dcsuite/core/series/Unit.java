@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public record Unit(String code) {
 
+    // Declared before the constants below, which need it while the class initialises.
+    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7e]*");
+
     public static final Unit WATT = new Unit("W");
     public static final Unit JOULE = new Unit("J");
     public static final Unit KILOWATT_HOUR = new Unit("kW.h");
@@ -28,8 +31,6 @@ public record Unit(String code) {
     public static final Unit ONE = new Unit("1");
     /** No unit known (for example, imported series without a UNIT line). */
     public static final Unit NONE = new Unit("");
-
-    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7e]*");
 
     public Unit {
         Objects.requireNonNull(code, "code");
