@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum Protocol {
     MODBUS("modbus", 502),
     SNMP("snmp", 161),
-    REDFISH("redfish", 443),
+    /** Redfish over plain HTTP, for labs and mockups; production BMCs are {@link #HTTPS}. */
+    REDFISH("redfish", 80),
     HTTPS("https", 443);
 
     private final String scheme;

@@ -35,4 +35,12 @@ class EndpointTest {
         assertThatThrownBy(() -> Endpoint.parse("snmp:// x")).hasMessageStartingWith("invalid URI");
         assertThatThrownBy(() -> Endpoint.parse("x")).hasMessageStartingWith("missing scheme");
     }
+
+    @org.junit.jupiter.api.Test
+    void defaultPortsFollowTheProtocol() {
+        assertThat(Endpoint.parse("modbus://10.0.0.1").port()).isEqualTo(502);
+        assertThat(Endpoint.parse("snmp://10.0.0.1").port()).isEqualTo(161);
+        assertThat(Endpoint.parse("redfish://10.0.0.1").port()).isEqualTo(80);
+        assertThat(Endpoint.parse("https://10.0.0.1").port()).isEqualTo(443);
+    }
 }

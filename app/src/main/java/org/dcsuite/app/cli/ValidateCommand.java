@@ -1,0 +1,71 @@
+package org.dcsuite.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dcsuite.core.config.ConfigException;
+import org.dcsuite.core.config.ConfigLoader;
+import org.dcsuite.core.config.ConfigProblem;
+import org.dcsuite.core.config.DcsuiteConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dcsuite validate}: loads a configuration folder and reports every problem at once. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Checks a configuration folder (dcsuite.yaml and sites/*.yaml) without starting anything.",
+                "Prints 'configuration OK: DIR: SUMMARY', or every problem on stderr, one per line, as "
+                        + "FILE:LINE:COLUMN: FIELD: MESSAGE."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the configuration is valid",
+                "1:the configuration has problems, or DIR does not exist or is not a folder (a missing folder "
+                        + "is reported like any other problem, since there is no valid configuration to run with)",
+                "2:the command line is wrong"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    /** Where {@code dcsuite run} and {@code dcsuite validate} look when {@code --config} is not given. */
+    public static final String DEFAULT_CONFIG_DIR = "./config";
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = DEFAULT_CONFIG_DIR,
+            description = "The configuration folder (default ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Path dir = directory.normalize();
+        if (!Files.exists(dir)) {
+            err.println("dcsuite validate: configuration folder " + dir + " not found (use --config DIR)");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        if (!Files.isDirectory(dir)) {
+            err.println("dcsuite validate: " + dir + " is not a folder: --config takes the folder that holds "
+                    + ConfigLoader.MAIN_FILE);
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        try {
+            DcsuiteConfig config = ConfigLoader.load(dir);
+            out.println("configuration OK: " + dir + ": " + config.summary());
+            out.flush();
+            return ExitCodes.OK;
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                // Problems name files relative to the folder; prefixing it makes them openable from here.
+                err.println(new ConfigProblem(dir.resolve(p.file()).normalize(), p.line(), p.column(), p.field(),
+                        p.message()));
+            }
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+    }
+}
