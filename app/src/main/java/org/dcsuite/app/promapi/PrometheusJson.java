@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.dcsuite.app.promql.PromqlSeries;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.Point;
 import org.dcsuite.core.store.RangeSeries;
@@ -27,7 +28,9 @@ public final class PrometheusJson {
     /** The error types of the Prometheus API. */
     public enum ErrorType {
         BAD_DATA("bad_data", 400), EXECUTION("execution", 422), TIMEOUT("timeout", 503),
-        UNAVAILABLE("unavailable", 503), INTERNAL("internal", 500), NOT_FOUND("not_found", 404);
+        UNAVAILABLE("unavailable", 503), INTERNAL("internal", 500), NOT_FOUND("not_found", 404),
+        /** Missing or wrong bearer token; Prometheus leaves authentication to proxies, so the name is ours. */
+        UNAUTHORIZED("unauthorized", 401);
 
         private final String id;
         private final int httpStatus;
@@ -58,20 +61,51 @@ public final class PrometheusJson {
                 g.writeStartObject();
                 g.writeFieldName("metric");
                 writeLabels(g, s.series());
-                g.writeArrayFieldStart("values");
-                for (Point p : s.points()) {
-                    g.writeStartArray();
-                    g.writeNumber(formatTime(p.timeMillis()));
-                    g.writeString(formatValue(p.value()));
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
+                writeValues(g, s.points());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         });
+    }
+
+    /**
+     * A {@code matrix} whose series are plain label sets: query results whose functions or aggregations
+     * dropped the metric name ({@code sum by (site) (...)} gives {@code {"site":"lyon"}}).
+     */
+    public static String labeledMatrix(List<PromqlSeries> series) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeObjectFieldStart("data");
+            g.writeStringField("resultType", "matrix");
+            g.writeArrayFieldStart("result");
+            for (PromqlSeries s : series) {
+                g.writeStartObject();
+                g.writeObjectFieldStart("metric");
+                for (Map.Entry<String, String> e : s.labels().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+                writeValues(g, s.points());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static void writeValues(JsonGenerator g, List<Point> points) throws IOException {
+        g.writeArrayFieldStart("values");
+        for (Point p : points) {
+            g.writeStartArray();
+            g.writeNumber(formatTime(p.timeMillis()));
+            g.writeString(formatValue(p.value()));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 
     /** {@code /api/v1/series}: a list of label sets, {@code __name__} included. */
@@ -115,7 +149,9 @@ public final class PrometheusJson {
 
     /** Unix seconds with up to three decimals, as Prometheus writes sample times ({@code 1435781451.781}). */
     public static BigDecimal formatTime(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        // stripTrailingZeros turns whole thousands into 1.764E+9, which Jackson would write as such.
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     /** A sample value as Prometheus writes it: shortest round-trip decimal, {@code NaN}, {@code +Inf}, {@code -Inf}. */
