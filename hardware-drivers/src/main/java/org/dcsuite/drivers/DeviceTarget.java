@@ -47,10 +47,11 @@ public record DeviceTarget(String deviceId, Endpoint endpoint, Optional<String> 
         options = Map.copyOf(options);
     }
 
-    /** A target for a configured device with default timeout and retries. */
+    /** A target for a configured device; unset timeout and retries take the defaults. */
     public static DeviceTarget of(Device device, Clock clock) {
-        return new DeviceTarget(device.id(), device.endpoint(), Optional.of(device.profile()), device.credentials(),
-                DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of(), clock);
+        return new DeviceTarget(device.id(), device.endpoint(), device.profile(), device.credentials(),
+                device.driver().timeout().orElse(DEFAULT_TIMEOUT),
+                device.driver().retries().orElse(DEFAULT_RETRIES), device.driver().options(), clock);
     }
 
     /** The option's value, or the default. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ImportCommand.class,
                 QueryCommand.class,
+                ProbeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DcsuiteCommand implements Runnable {
@@ -28,7 +29,7 @@ public final class DcsuiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import or query");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query or probe");
     }
 
     /** A command line with dcsuite's error handling and exit codes. */

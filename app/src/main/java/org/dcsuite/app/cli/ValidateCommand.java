@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "2:the command line is wrong"})
 public final class ValidateCommand implements Callable<Integer> {
 
-    /** Where {@code dcsuite run} and {@code dcsuite validate} look when {@code --config} is not given. */
+    /** Where {@code dcsuite validate} looks when {@code --config} is not given ({@code dcsuite run} then runs with defaults). */
     public static final String DEFAULT_CONFIG_DIR = "./config";
 
     @Option(names = "--config", paramLabel = "DIR", defaultValue = DEFAULT_CONFIG_DIR,

@@ -24,15 +24,10 @@ import org.dcsuite.core.time.Durations;
  * call it where the store may be called (never on an event loop).
  *
  * <p>Prometheus evaluates a range function at step time {@code t} over the samples in {@code (t - range, t]},
- * and a plain selector as the last sample in {@code (t - 5m, t]}. The store's windows are
- * {@code [s, s + window)} starting at the step time {@code s}, so the evaluator asks the store for the
- * same steps moved back by the range ({@code s = t - range}) and moves the resulting points forward again.
- * Windows then have the same width and the same edges, but each edge belongs to the other side: a sample
- * exactly at {@code t - range} counts and one exactly at {@code t} does not (in Prometheus it is the other
- * way round). With samples aligned to the step a plain selector can therefore show the previous sample.
- * We accept that difference because shifting by whole ranges keeps queries aligned to the store's rollups,
- * which are the only data left for ranges older than the raw retention. Rate and increase extrapolate to
- * the window's edges exactly as Prometheus does.
+ * and a plain selector as the last sample in {@code (t - 5m, t]}. The store's windows are the same, so
+ * every step maps onto the store's query unchanged, and rollups serve long ranges when the start and step
+ * fall on rollup boundaries (as Grafana's aligned queries do). Rate and increase extrapolate to the window's
+ * edges exactly as Prometheus does.
  *
  * <p>Cross-series aggregations are computed here, per step time, over the series that have a point at that
  * time; output labels follow Prometheus (only the {@code by} labels, or all but the {@code without} labels
@@ -78,8 +73,7 @@ public final class PromqlEvaluator {
                     + Durations.format(step) + ": use a step of at least " + Durations.format(Duration.ofMillis(minStep))
                     + " or a shorter range");
         }
-        RangeQuery storeQuery = new RangeQuery(query.selector(), start.minus(range), end.minus(range), step, range,
-                query.storeAggregation());
+        RangeQuery storeQuery = new RangeQuery(query.selector(), start, end, step, range, query.storeAggregation());
         long steps = (end.toEpochMilli() - start.toEpochMilli()) / step.toMillis() + 1;
         long series = store.series(List.of(query.selector())).size();
         if (series * steps > maxPoints) {
@@ -88,20 +82,16 @@ public final class PromqlEvaluator {
                     + ": narrow the selector or use a larger step");
         }
         List<RangeSeries> stored = store.query(storeQuery);
-        List<PromqlSeries> perSeries = perSeries(stored, range.toMillis(), query.keepsMetricName());
+        List<PromqlSeries> perSeries = perSeries(stored, query.keepsMetricName());
         List<PromqlSeries> result = query.aggregation().map(a -> aggregate(perSeries, a)).orElse(perSeries);
         return sorted(result);
     }
 
-    private static List<PromqlSeries> perSeries(List<RangeSeries> stored, long shiftMillis, boolean keepName) {
+    private static List<PromqlSeries> perSeries(List<RangeSeries> stored, boolean keepName) {
         Map<SortedMap<String, String>, PromqlSeries> byLabels = new LinkedHashMap<>();
         for (RangeSeries s : stored) {
             SortedMap<String, String> labels = labelsOf(s.series(), keepName);
-            List<Point> points = new ArrayList<>(s.points().size());
-            for (Point p : s.points()) {
-                points.add(new Point(p.timeMillis() + shiftMillis, p.value()));
-            }
-            if (byLabels.put(labels, new PromqlSeries(labels, points)) != null) {
+            if (byLabels.put(labels, new PromqlSeries(labels, s.points())) != null) {
                 throw new PromqlExecutionException("several series have the labels " + labels
                         + " once the function drops the metric name: select one metric");
             }

@@ -115,7 +115,7 @@ class ApiServerIT {
         assertThat(r.headers().firstValue("content-type")).contains("application/json");
         assertThat(r.body()).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
                 + "{\"metric\":{\"__name__\":\"hw.power\",\"device\":\"p1\",\"site\":\"a\"},"
-                + "\"values\":[[" + (T0S + 60) + ",\"130\"],[" + (T0S + 90) + ",\"150\"]]}]}}");
+                + "\"values\":[[" + (T0S + 60) + ",\"140\"],[" + (T0S + 90) + ",\"160\"]]}]}}");
     }
 
     @Test
@@ -128,7 +128,7 @@ class ApiServerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
-                + "{\"metric\":{\"site\":\"a\"},\"values\":[[" + (T0S + 120) + ",\"170\"]]},"
+                + "{\"metric\":{\"site\":\"a\"},\"values\":[[" + (T0S + 120) + ",\"180\"]]},"
                 + "{\"metric\":{\"site\":\"b\"},\"values\":[[" + (T0S + 120) + ",\"0.5\"]]}]}}");
     }
 

@@ -226,8 +226,10 @@ class OpenMetricsImporterTest {
         assertThat(summary.samples()).isEqualTo(lines - 1);
         assertThat(summary.series()).isEqualTo(10);
         assertThat(maxBatch[0]).isLessThanOrEqualTo(batch);
+        // p3's samples lie at T0+3s, T0+13s, ... (3.5 days): the window (T0, T0 + 4d] holds all of them.
+        Instant end = Instant.ofEpochSecond(T0).plus(Duration.ofDays(4));
         List<RangeSeries> counts = store.query(RangeQuery.of(SeriesSelector.parse("gen_watts{pdu=\"p3\"}"),
-                Instant.ofEpochSecond(T0), Instant.ofEpochSecond(T0), Duration.ofDays(4), Aggregation.COUNT));
-        assertThat(counts.get(0).points()).containsExactly(new Point(T0 * 1000, 30_000));
+                end, end, Duration.ofDays(4), Aggregation.COUNT));
+        assertThat(counts.get(0).points()).containsExactly(new Point(end.toEpochMilli(), 30_000));
     }
 }

@@ -89,15 +89,16 @@ class PromqlEvaluatorIT {
 
     @Test
     void plainSelectorTakesTheLastSampleBeforeEachStep() {
-        // The store's windows end before t: at 60s the last sample is the one at 45s (i = 3).
+        // As in Prometheus, (t - 5m, t] includes t: at 60s the last sample is the one at 60s (i = 4).
         assertThat(table(eval("hw.power{site=\"a\"}"))).containsExactly(
-                Map.entry("{__name__=hw.power, device=p1, site=a}", List.of(130.0, 150.0, 170.0)),
-                Map.entry("{__name__=hw.power, device=p2, site=a}", List.of(1003.0, 1005.0, 1007.0)));
+                Map.entry("{__name__=hw.power, device=p1, site=a}", List.of(140.0, 160.0, 180.0)),
+                Map.entry("{__name__=hw.power, device=p2, site=a}", List.of(1004.0, 1006.0, 1008.0)));
     }
 
     @Test
     void rateAndIncreaseExtrapolateLikePrometheus() {
-        // [60s, 120s): samples at 60..105s, increase 450 over 45s, extrapolated by 15s at the end: 600 in 60s.
+        // At 60s: (0s, 60s] holds 150..600 at 15..60s, increase 450 over 45s; the first sample is 15s after the
+        // window start (< 1.1 x 15s) and 15s after the counter's zero point, so extrapolate 15s: 600 in 60s.
         assertThat(table(eval("rate(hw.energy[1m])"))).containsExactly(
                 Map.entry("{device=p1, site=a}", List.of(10.0, 10.0, 10.0)));
         assertThat(table(eval("increase(hw.energy{device=\"p1\"}[1m])"))).containsExactly(
@@ -106,32 +107,32 @@ class PromqlEvaluatorIT {
 
     @Test
     void overTimeFunctionsAggregateTheWindowEndingAtEachStep() {
-        // At 60s: [0s, 60s) holds 100, 110, 120, 130; at 90s 120..150; at 120s 140..170.
+        // At 60s: (0s, 60s] holds 110, 120, 130, 140; at 90s 130..160; at 120s 150..180.
         String p1 = "hw.power{device=\"p1\"}[1m]";
         String key = "{device=p1, site=a}";
-        assertThat(table(eval("avg_over_time(" + p1 + ")")).get(key)).containsExactly(115.0, 135.0, 155.0);
-        assertThat(table(eval("min_over_time(" + p1 + ")")).get(key)).containsExactly(100.0, 120.0, 140.0);
-        assertThat(table(eval("max_over_time(" + p1 + ")")).get(key)).containsExactly(130.0, 150.0, 170.0);
-        assertThat(table(eval("sum_over_time(" + p1 + ")")).get(key)).containsExactly(460.0, 540.0, 620.0);
+        assertThat(table(eval("avg_over_time(" + p1 + ")")).get(key)).containsExactly(125.0, 145.0, 165.0);
+        assertThat(table(eval("min_over_time(" + p1 + ")")).get(key)).containsExactly(110.0, 130.0, 150.0);
+        assertThat(table(eval("max_over_time(" + p1 + ")")).get(key)).containsExactly(140.0, 160.0, 180.0);
+        assertThat(table(eval("sum_over_time(" + p1 + ")")).get(key)).containsExactly(500.0, 580.0, 660.0);
         assertThat(table(eval("count_over_time(" + p1 + ")")).get(key)).containsExactly(4.0, 4.0, 4.0);
     }
 
     @Test
     void lastOverTimeKeepsTheMetricName() {
         assertThat(table(eval("last_over_time(hw.power{device=\"p1\"}[1m])"))).containsExactly(
-                Map.entry("{__name__=hw.power, device=p1, site=a}", List.of(130.0, 150.0, 170.0)));
+                Map.entry("{__name__=hw.power, device=p1, site=a}", List.of(140.0, 160.0, 180.0)));
     }
 
     @Test
     void aggregationsGroupByLabels() {
         assertThat(table(eval("sum by (site) (hw.power)"))).containsExactly(
-                Map.entry("{site=a}", List.of(130.0 + 1003, 150.0 + 1005, 170.0 + 1007)),
+                Map.entry("{site=a}", List.of(140.0 + 1004, 160.0 + 1006, 180.0 + 1008)),
                 Map.entry("{site=b}", List.of(50.0, 50.0, 50.0)));
         assertThat(table(eval("count(hw.power)"))).containsExactly(Map.entry("{}", List.of(3.0, 3.0, 3.0)));
         assertThat(table(eval("avg without (device) (hw.power)"))).containsExactly(
-                Map.entry("{site=a}", List.of(566.5, 577.5, 588.5)),
+                Map.entry("{site=a}", List.of(572.0, 583.0, 594.0)),
                 Map.entry("{site=b}", List.of(50.0, 50.0, 50.0)));
-        assertThat(table(eval("max(hw.power) by (site)")).get("{site=a}")).containsExactly(1003.0, 1005.0, 1007.0);
+        assertThat(table(eval("max(hw.power) by (site)")).get("{site=a}")).containsExactly(1004.0, 1006.0, 1008.0);
         assertThat(table(eval("min by (device, rack) (hw.power)")).keySet())
                 .containsExactly("{device=p1}", "{device=p2}", "{device=p3}");
         assertThat(table(eval("sum(rate(hw.energy[1m]))"))).containsExactly(
@@ -142,7 +143,9 @@ class PromqlEvaluatorIT {
     void stepsWithoutDataHaveNoPoint() {
         List<PromqlSeries> early = evaluator.evaluate(PromqlParser.parse("hw.power{device=\"p1\"}"),
                 T0.minusSeconds(30), T0.plusSeconds(15), Duration.ofSeconds(15));
-        assertThat(early.get(0).points()).containsExactly(new Point(T0.plusSeconds(15).toEpochMilli(), 100));
+        // Nothing before T0: the steps at T0-30s and T0-15s have no point.
+        assertThat(early.get(0).points()).containsExactly(new Point(T0.toEpochMilli(), 100),
+                new Point(T0.plusSeconds(15).toEpochMilli(), 110));
         assertThat(eval("hw.nothing")).isEmpty();
     }
 

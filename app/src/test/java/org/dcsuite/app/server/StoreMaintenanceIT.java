@@ -55,9 +55,10 @@ class StoreMaintenanceIT {
                     Thread.sleep(50);
                 }
             }
-            // Raw samples are 20 days old, past the 14 days kept; the 1-minute rollups still answer.
+            // Raw samples are 20 days old, past the 14 days kept; the 1-minute rollups still answer:
+            // (T0-1m, T0] holds the sample 0, (T0, T0+1m] the samples 1..4.
             assertThat(store.query(raw)).isEmpty();
-            assertThat(store.query(minutes).get(0).points()).extracting(p -> p.value()).containsExactly(3.0, 7.0);
+            assertThat(store.query(minutes).get(0).points()).extracting(p -> p.value()).containsExactly(0.0, 4.0);
         }
     }
 }

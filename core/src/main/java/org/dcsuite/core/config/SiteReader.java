@@ -1,6 +1,7 @@
 package org.dcsuite.core.config;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -17,6 +20,7 @@ import org.dcsuite.core.model.Component;
 import org.dcsuite.core.model.Credentials;
 import org.dcsuite.core.model.Device;
 import org.dcsuite.core.model.DeviceKind;
+import org.dcsuite.core.model.DriverSettings;
 import org.dcsuite.core.model.Endpoint;
 import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.HwType;
@@ -39,7 +43,7 @@ final class SiteReader {
     private static final List<String> ROOM_FIELDS = List.of("id", "name", "racks", "devices");
     private static final List<String> RACK_FIELDS = List.of("id", "name", "power_budget_w", "devices");
     private static final List<String> DEVICE_FIELDS = List.of("id", "name", "kind", "endpoint", "profile",
-            "poll_interval", "credentials", "feed", "attributes", "components");
+            "poll_interval", "timeout", "retries", "options", "credentials", "feed", "attributes", "components");
     private static final List<String> CREDENTIAL_FIELDS =
             List.of("community", "username", "password", "auth_passphrase", "priv_passphrase");
     private static final List<String> COMPONENT_FIELDS = List.of("id", "type", "name", "parent");
@@ -149,7 +153,7 @@ final class SiteReader {
                 return Optional.empty();
             }
         });
-        Optional<String> profile = d.requiredText("profile", "the device profile, e.g. raritan-pdu2")
+        Optional<String> profile = d.text("profile")
                 .filter(p -> {
                     boolean ok = PROFILE.matcher(p).matches();
                     if (!ok) {
@@ -159,6 +163,9 @@ final class SiteReader {
                     return ok;
                 });
         var pollInterval = d.duration("poll_interval");
+        Optional<Duration> timeout = d.duration("timeout");
+        OptionalLong retries = d.integer("retries", 0, 10);
+        Map<String, String> options = d.node("options").map(n -> options(d, n)).orElse(Map.of());
         Optional<Feed> feed = d.text("feed").flatMap(v -> {
             Optional<Feed> known = Feed.fromConfigName(v);
             if (known.isEmpty()) {
@@ -172,11 +179,13 @@ final class SiteReader {
         Map<String, Origin> componentIds = new HashMap<>();
         List<Component> components = items(d, "components", (p, n) -> component(file, p, n, componentIds));
         boolean parentsKnown = checkParents(d);
-        if (id.isEmpty() || kind.isEmpty() || endpoint.isEmpty() || profile.isEmpty() || !parentsKnown) {
+        if (id.isEmpty() || kind.isEmpty() || endpoint.isEmpty() || !parentsKnown) {
             return Optional.empty();
         }
-        return build(d, () -> new Device(id.get(), name, kind.get(), endpoint.get(), profile.get(), pollInterval,
-                credentials, feed, attributes, components));
+        DriverSettings driver = new DriverSettings(timeout,
+                retries.isPresent() ? OptionalInt.of((int) retries.getAsLong()) : OptionalInt.empty(), options);
+        return build(d, () -> new Device(id.get(), name, kind.get(), endpoint.get(), profile, pollInterval,
+                credentials, feed, attributes, components, driver));
     }
 
     private Credentials credentials(Fields c, Optional<Protocol> protocol) {
@@ -241,6 +250,27 @@ final class SiteReader {
                         "invalid attribute name: use letters, digits, '_' and '.', not starting with a digit");
             } else if (RESERVED_ATTRIBUTES.contains(e.key())) {
                 d.file().problem(e.line(), e.column(), field, "set from the topology; choose another name");
+            } else if (!(e.value() instanceof YamlNode.Scalar s) || s.isNull()) {
+                d.file().problem(e.value(), field, "expected a value, got " + e.value().kind());
+            } else {
+                out.put(e.key(), s.text());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> options(Fields d, YamlNode node) {
+        String path = d.path("options");
+        if (!(node instanceof YamlNode.Mapping map)) {
+            d.problem("options", "expected a mapping of driver options, e.g. { snmp.version: \"3\" }, got " + node.kind());
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : map.entries().values()) {
+            String field = path + "." + e.key();
+            if (!DriverSettings.isValidOptionKey(e.key())) {
+                d.file().problem(e.line(), e.column(), field,
+                        "invalid option key: use protocol.name in lowercase, e.g. snmp.version (see the driver's README)");
             } else if (!(e.value() instanceof YamlNode.Scalar s) || s.isNull()) {
                 d.file().problem(e.value(), field, "expected a value, got " + e.value().kind());
             } else {

@@ -15,16 +15,18 @@ import java.util.Set;
  * @param name         for people; defaults to the id
  * @param kind         what it is
  * @param endpoint     where and how it is reached
- * @param profile      the device profile (register, OID or resource map) the driver uses
+ * @param profile      the device profile (register, OID or resource map) the driver uses; empty lets the
+ *                     driver discover one (SunSpec, sysObjectID, the Redfish service itself)
  * @param pollInterval how often to poll; empty means the collectors' default
  * @param credentials  {@link Credentials#NONE} when the protocol needs none
  * @param feed         the power feed the device is on, for PDUs and UPSes of A/B pairs
  * @param attributes   free-form labels copied to the device's series
  * @param components   parts declared in configuration; drivers may discover more
+ * @param driver       timeout, retries and protocol options for the driver
  */
-public record Device(String id, String name, DeviceKind kind, Endpoint endpoint, String profile,
+public record Device(String id, String name, DeviceKind kind, Endpoint endpoint, Optional<String> profile,
                      Optional<Duration> pollInterval, Credentials credentials, Optional<Feed> feed,
-                     Map<String, String> attributes, List<Component> components) {
+                     Map<String, String> attributes, List<Component> components, DriverSettings driver) {
 
     public Device {
         Ids.require(id, "device id");
@@ -32,9 +34,10 @@ public record Device(String id, String name, DeviceKind kind, Endpoint endpoint,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(profile, "profile");
-        if (profile.isBlank()) {
+        if (profile.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException("device '" + id + "': profile must not be blank");
         }
+        Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(pollInterval, "pollInterval");
         pollInterval.ifPresent(d -> {
             if (d.isZero() || d.isNegative()) {
@@ -61,7 +64,7 @@ public record Device(String id, String name, DeviceKind kind, Endpoint endpoint,
 
     /** A device with only the required fields, for tests and programmatic set-ups. */
     public static Device of(String id, DeviceKind kind, Endpoint endpoint, String profile) {
-        return new Device(id, id, kind, endpoint, profile, Optional.empty(), Credentials.NONE, Optional.empty(),
-                Map.of(), List.of());
+        return new Device(id, id, kind, endpoint, Optional.of(profile), Optional.empty(), Credentials.NONE,
+                Optional.empty(), Map.of(), List.of(), DriverSettings.DEFAULT);
     }
 }

@@ -7,10 +7,10 @@ import org.dcsuite.core.select.SeriesSelector;
 
 /**
  * A range query: for every series the selector matches and every step time {@code t = from + k * step} with
- * {@code t <= to}, the aggregation over the samples with timestamps in {@code [t, t + window)}.
+ * {@code t <= to}, the aggregation over the samples with timestamps in {@code (t - window, t]}.
  *
- * <p>Windows start at the step time (the {@code time_bucket} convention of TimescaleDB and Grafana), so with
- * {@code window == step} every sample falls in exactly one bucket and a query whose step equals the sampling
+ * <p>These are Prometheus's range-vector windows (left-open, labelled at their end), so the HTTP API maps
+ * {@code rate(x[5m])} onto a query without shifting anything, and a query whose step equals the sampling
  * interval returns the stored samples at their own timestamps. Steps without samples yield no point (for
  * {@link Aggregation#RATE} and {@link Aggregation#INCREASE}: fewer than two samples yield no point).
  *
@@ -83,13 +83,13 @@ public record RangeQuery(SeriesSelector selector, Instant from, Instant to, Dura
         return a;
     }
 
-    /** Samples from this time (inclusive) on can fall into a window. */
-    public long scanFromMillis() {
-        return fromMillis();
+    /** Samples after this time (exclusive) can fall into a window: the start of the first window. */
+    public long scanAfterMillis() {
+        return fromMillis() - windowMillis();
     }
 
-    /** Samples before this time (exclusive) can fall into a window. */
-    public long scanToMillis() {
-        return toMillis() + windowMillis();
+    /** Samples up to this time (inclusive) can fall into a window: the end of the last step. */
+    public long scanUntilMillis() {
+        return fromMillis() + (toMillis() - fromMillis()) / stepMillis() * stepMillis();
     }
 }

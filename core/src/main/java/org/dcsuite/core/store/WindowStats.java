@@ -158,7 +158,7 @@ public final class WindowStats {
     }
 
     /**
-     * The aggregated value over the window {@code [windowStart, windowEnd)} these stats cover. Rate and
+     * The aggregated value over the window {@code (windowStart, windowEnd]} these stats cover. Rate and
      * increase extrapolate to the window's edges exactly as Prometheus's {@code extrapolatedRate} does.
      */
     public double value(Aggregation aggregation, long windowStart, long windowEnd) {

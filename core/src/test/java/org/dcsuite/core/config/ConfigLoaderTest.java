@@ -252,6 +252,34 @@ class ConfigLoaderTest {
                 .hasToString("dcsuite.yaml: not found");
     }
 
+    @Test
+    void driverSettingsAndAnOptionalProfile() throws Exception {
+        write("dcsuite.yaml", "version: dcsuite/v1\n");
+        write("sites/s.yaml", """
+                version: dcsuite/v1
+                site:
+                  id: s
+                  time_zone: UTC
+                  devices:
+                    - id: meter
+                      kind: meter
+                      endpoint: modbus://10.0.0.3
+                      timeout: 750ms
+                      retries: 0
+                      options: { modbus.gap_fill: 20 }
+                    - { id: bmc, kind: server, endpoint: "redfish://10.0.0.4", profile: redfish-generic }
+                """);
+        DcsuiteConfig config = ConfigLoader.load(dir);
+        Device meter = config.devices().get(0);
+        assertThat(meter.profile()).isEmpty();
+        assertThat(meter.driver().timeout()).contains(Duration.ofMillis(750));
+        assertThat(meter.driver().retries()).hasValue(0);
+        assertThat(meter.driver().options()).containsExactly(java.util.Map.entry("modbus.gap_fill", "20"));
+        Device bmc = config.devices().get(1);
+        assertThat(bmc.profile()).contains("redfish-generic");
+        assertThat(bmc.driver()).isEqualTo(org.dcsuite.core.model.DriverSettings.DEFAULT);
+    }
+
     private void write(String name, String text) throws Exception {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

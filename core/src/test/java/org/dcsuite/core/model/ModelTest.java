@@ -63,11 +63,16 @@ class ModelTest {
         assertThatThrownBy(() -> new Rack("r", "r", OptionalDouble.of(-1), List.of()))
                 .hasMessageContaining("power budget must be greater than zero");
         Endpoint e = Endpoint.parse("snmp://x");
-        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, "p", Optional.of(Duration.ZERO),
-                Credentials.NONE, Optional.empty(), Map.of(), List.of())).hasMessageContaining("poll interval");
-        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, "p", Optional.empty(), Credentials.NONE,
-                Optional.empty(), Map.of(), List.of(new Component("fan", HwType.FAN, "fan", Optional.of("psu")))))
-                .hasMessageContaining("unknown parent 'psu'");
+        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, Optional.of("p"), Optional.of(Duration.ZERO),
+                Credentials.NONE, Optional.empty(), Map.of(), List.of(), DriverSettings.DEFAULT))
+                .hasMessageContaining("poll interval");
+        assertThatThrownBy(() -> new Device("d", "d", DeviceKind.PDU, e, Optional.of("p"), Optional.empty(), Credentials.NONE,
+                Optional.empty(), Map.of(), List.of(new Component("fan", HwType.FAN, "fan", Optional.of("psu"))),
+                DriverSettings.DEFAULT)).hasMessageContaining("unknown parent 'psu'");
+        assertThatThrownBy(() -> new DriverSettings(Optional.empty(), java.util.OptionalInt.of(11), Map.of()))
+                .hasMessageContaining("retries must be 0-10");
+        assertThatThrownBy(() -> new DriverSettings(Optional.empty(), java.util.OptionalInt.empty(), Map.of("Version", "3")))
+                .hasMessageContaining("invalid option key 'Version'");
         assertThatThrownBy(() -> new Component("c", HwType.CPU, "c", Optional.of("c"))).hasMessageContaining("own parent");
         assertThat(DeviceKind.fromConfigName("cooling")).contains(DeviceKind.COOLING);
         assertThat(HwType.POWER_SUPPLY.attributeValue()).isEqualTo("power_supply");

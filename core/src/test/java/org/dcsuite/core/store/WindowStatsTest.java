@@ -97,26 +97,32 @@ class WindowStatsTest {
     }
 
     @Test
-    void assemblerBuildsOverlappingWindowsFromBuckets() {
-        // Query: from 0, to 40s, step 20s, window 40s -> buckets of gcd = 20s.
+    void assemblerBuildsOverlappingPrometheusWindowsFromBuckets() {
+        // Query: from 0, to 40s, step 20s, window 40s -> right-closed buckets of gcd = 20s ending at 0, 20s, ...
         RangeQuery q = new RangeQuery(SeriesSelector.parse("m"), Instant.EPOCH, Instant.ofEpochSecond(40),
                 Duration.ofSeconds(20), Duration.ofSeconds(40), Aggregation.SUM);
         assertThat(q.bucketMillis()).isEqualTo(20_000);
-        long[] starts = {0, 20_000, 40_000, 60_000};
+        assertThat(q.scanAfterMillis()).isEqualTo(-40_000);
+        assertThat(q.scanUntilMillis()).isEqualTo(40_000);
+        long[] ends = {0, 20_000, 40_000, 60_000};
         WindowStats[] buckets = {
-                of(new long[] {0, 10_000}, new double[] {1, 2}),
+                of(new long[] {-10_000, 0}, new double[] {1, 2}),
                 of(new long[] {20_000}, new double[] {3}),
-                of(new long[] {45_000}, new double[] {4}),
-                of(new long[] {70_000}, new double[] {5}),
+                of(new long[] {35_000}, new double[] {4}),
+                of(new long[] {50_000}, new double[] {5}),
         };
-        List<Point> points = WindowAssembler.points(q, starts, buckets, buckets.length);
-        assertThat(points).containsExactly(new Point(0, 6), new Point(20_000, 7), new Point(40_000, 9));
+        // t=0: (-40s, 0] holds the first bucket; t=20s: (-20s, 20s] the first two; t=40s: (0, 40s] the 2nd and 3rd.
+        List<Point> points = WindowAssembler.points(q, ends, buckets, buckets.length);
+        assertThat(points).containsExactly(new Point(0, 3), new Point(20_000, 6), new Point(40_000, 7));
     }
 
     @Test
-    void bucketStartsAreAlignedToTheOrigin() {
-        assertThat(WindowAssembler.bucketStart(65_000, 5_000, 60_000)).isEqualTo(65_000);
-        assertThat(WindowAssembler.bucketStart(64_999, 5_000, 60_000)).isEqualTo(5_000);
-        assertThat(WindowAssembler.bucketStart(1_000, 5_000, 60_000)).isEqualTo(-55_000);
+    void bucketsAreRightClosedAndAlignedToTheOrigin() {
+        assertThat(WindowAssembler.bucketEnd(65_000, 5_000, 60_000)).isEqualTo(65_000);
+        assertThat(WindowAssembler.bucketEnd(65_001, 5_000, 60_000)).isEqualTo(125_000);
+        assertThat(WindowAssembler.bucketEnd(5_001, 5_000, 60_000)).isEqualTo(65_000);
+        assertThat(WindowAssembler.bucketEnd(5_000, 5_000, 60_000)).isEqualTo(5_000);
+        assertThat(WindowAssembler.bucketEnd(1_000, 5_000, 60_000)).isEqualTo(5_000);
+        assertThat(WindowAssembler.bucketEnd(-56_000, 5_000, 60_000)).isEqualTo(-55_000);
     }
 }
