@@ -1,6 +1,7 @@
 package org.dcsuite.tests.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,16 +41,30 @@ class ModuleDependencyRulesTest {
 
     private static JavaClasses classes;
 
+    /** Modules that have code today; each must be found, so a rule can never pass for want of classes. */
+    private static final List<String> EXISTING = List.of("core", "storage", "drivers", "app");
+
     @BeforeAll
     static void importClasses() {
+        // The modules reach this one as jars: import them, but not the test jars some of them publish.
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.dcsuite");
     }
 
     static Stream<String> modules() {
         return ALLOWED.keySet().stream();
+    }
+
+    @Test
+    void everyExistingModuleIsImported() {
+        for (String module : EXISTING) {
+            assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.dcsuite." + module)))
+                    .as("classes of module %s on the test class path", module).isTrue();
+        }
+        assertThat(classes.stream().anyMatch(c -> c.getSimpleName().endsWith("Test") || c.getSimpleName().endsWith("IT")))
+                .as("test classes are not checked").isFalse();
     }
 
     @ParameterizedTest
@@ -64,7 +79,8 @@ class ModuleDependencyRulesTest {
                 .because("module '" + module + "' may only use " + ALLOWED.get(module)
                         + " (see ../shared/ARCHITECTURE.md); talk to other modules through core contracts "
                         + "or event-bus messages, and wire them together in app")
-                .allowEmptyShould(true)
+                // Modules that have no code yet have nothing to check; existing ones are asserted above.
+                .allowEmptyShould(!EXISTING.contains(module))
                 .check(classes);
     }
 
