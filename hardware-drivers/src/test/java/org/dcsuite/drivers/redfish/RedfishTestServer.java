@@ -42,13 +42,13 @@ import org.dcsuite.drivers.DeviceTarget;
  * A static Redfish service for tests: serves short-form mockup folders ({@code /redfish/v1/X} from
  * {@code X/index.json}, the first folder that has it wins, so fixtures overlay the DMTF mockup) over HTTP or
  * HTTPS, with session login, basic auth, {@code $expand}, recorded actions and per-path overrides for broken
- * answers.
+ * answers. Public so that other modules' tests (the CLI's {@code dcsuite probe}) can poll the mockup too.
  */
-final class RedfishTestServer implements AutoCloseable {
+public final class RedfishTestServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String USER = "admin";
-    static final String PASSWORD = "s3cret-pw";
+    public static final String USER = "admin";
+    public static final String PASSWORD = "s3cret-pw";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
 
     private final List<Path> roots;
@@ -78,7 +78,7 @@ final class RedfishTestServer implements AutoCloseable {
         server.start();
     }
 
-    static RedfishTestServer http(Path... roots) throws IOException {
+    public static RedfishTestServer http(Path... roots) throws IOException {
         return new RedfishTestServer(List.of(roots), Optional.empty());
     }
 
@@ -86,12 +86,12 @@ final class RedfishTestServer implements AutoCloseable {
         return new RedfishTestServer(List.of(roots), Optional.of(context));
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The DMTF public-rackmount1 mockup, found by walking up to a {@code shared/data/redfish} folder. */
-    static Path mockup() {
+    public static Path mockup() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/data/redfish/public-rackmount1");
             if (Files.isDirectory(candidate)) {
