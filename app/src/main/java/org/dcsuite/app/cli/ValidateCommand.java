@@ -2,11 +2,20 @@ package org.dcsuite.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
 import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.model.Device;
+import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.drivers.DeviceDrivers;
+import org.dcsuite.drivers.DeviceSession;
+import org.dcsuite.drivers.DeviceTarget;
+import org.dcsuite.drivers.DriverException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +64,12 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         try {
             DcsuiteConfig config = ConfigLoader.load(dir);
+            List<String> driverProblems = checkDrivers(config);
+            if (!driverProblems.isEmpty()) {
+                driverProblems.forEach(err::println);
+                err.flush();
+                return ExitCodes.FAILED;
+            }
             out.println("configuration OK: " + dir + ": " + config.summary());
             out.flush();
             return ExitCodes.OK;
@@ -67,5 +82,23 @@ public final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+    }
+
+    /**
+     * Opens every device's driver session without polling (no I/O happens before a poll), so unknown profiles
+     * and invalid driver options are reported now rather than at the first poll.
+     */
+    private static List<String> checkDrivers(DcsuiteConfig config) {
+        List<String> problems = new ArrayList<>();
+        for (DeviceLocation location : config.locations()) {
+            Device device = location.device();
+            try (DeviceSession session = DeviceDrivers.forProtocol(device.endpoint().protocol())
+                    .open(DeviceTarget.of(device, Clock.systemUTC()))) {
+                // Opening is the check.
+            } catch (DriverException e) {
+                problems.add("site '" + location.site().id() + "': " + e.getMessage());
+            }
+        }
+        return problems;
     }
 }

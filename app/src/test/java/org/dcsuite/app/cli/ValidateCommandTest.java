@@ -47,6 +47,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void driversCheckProfilesAndOptionsWithoutTouchingTheDevices() throws IOException {
+        Files.writeString(dir.resolve("dcsuite.yaml"), "version: dcsuite/v1\n");
+        Files.createDirectories(dir.resolve("sites"));
+        // Addresses in TEST-NET-1 (RFC 5737): nothing answers there, so a poll would hang until its timeout.
+        Files.writeString(dir.resolve("sites/s.yaml"), """
+                version: dcsuite/v1
+                site:
+                  id: s
+                  time_zone: UTC
+                  devices:
+                    - { id: meter, kind: meter, endpoint: "modbus://192.0.2.1", profile: sunspec-meter }
+                    - { id: pdu, kind: pdu, endpoint: "snmp://192.0.2.2", profile: no-such-pdu,
+                        credentials: { community: public } }
+                    - { id: bmc, kind: server, endpoint: "redfish://192.0.2.3", options: { redfish.colour: blue } }
+                """);
+
+        CliRun run = CliRun.of("validate", "--config", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err()).contains("site 's': device 'pdu' (snmp://192.0.2.2:161): unknown snmp profile 'no-such-pdu'")
+                .contains("device 'bmc'").contains("redfish.colour");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void missingFolderIsOneClearLine() {
         Path missing = dir.resolve("nope");
 

@@ -28,6 +28,11 @@ final class SecretResolver {
         this.environment = environment;
     }
 
+    /** The configuration folder, against which relative paths in the configuration are resolved. */
+    Path directory() {
+        return directory;
+    }
+
     Optional<Secret> resolve(String text, Consumer<String> problems) {
         Matcher m = REFERENCE.matcher(text.strip());
         if (!m.matches()) {

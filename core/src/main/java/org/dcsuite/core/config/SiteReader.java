@@ -165,7 +165,7 @@ final class SiteReader {
         var pollInterval = d.duration("poll_interval");
         Optional<Duration> timeout = d.duration("timeout");
         OptionalLong retries = d.integer("retries", 0, 10);
-        Map<String, String> options = d.node("options").map(n -> options(d, n)).orElse(Map.of());
+        Map<String, String> options = d.node("options").map(n -> options(d, n, secrets.directory())).orElse(Map.of());
         Optional<Feed> feed = d.text("feed").flatMap(v -> {
             Optional<Feed> known = Feed.fromConfigName(v);
             if (known.isEmpty()) {
@@ -259,7 +259,8 @@ final class SiteReader {
         return out;
     }
 
-    private static Map<String, String> options(Fields d, YamlNode node) {
+    /** Options naming files ({@code *_file}) are resolved against the configuration folder, like secrets. */
+    private static Map<String, String> options(Fields d, YamlNode node, java.nio.file.Path directory) {
         String path = d.path("options");
         if (!(node instanceof YamlNode.Mapping map)) {
             d.problem("options", "expected a mapping of driver options, e.g. { snmp.version: \"3\" }, got " + node.kind());
@@ -273,6 +274,8 @@ final class SiteReader {
                         "invalid option key: use protocol.name in lowercase, e.g. snmp.version (see the driver's README)");
             } else if (!(e.value() instanceof YamlNode.Scalar s) || s.isNull()) {
                 d.file().problem(e.value(), field, "expected a value, got " + e.value().kind());
+            } else if (e.key().endsWith("_file")) {
+                out.put(e.key(), directory.resolve(s.text()).normalize().toString());
             } else {
                 out.put(e.key(), s.text());
             }
