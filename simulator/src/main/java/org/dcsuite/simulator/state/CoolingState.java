@@ -15,8 +15,8 @@ public record CoolingState(String id, String name, boolean running, double suppl
 
     /** Lowest supply setpoint a unit accepts. */
     public static final double SETPOINT_MIN_C = 15.0;
-    /** Highest supply setpoint a unit accepts. */
-    public static final double SETPOINT_MAX_C = 27.0;
+    /** Highest supply setpoint a unit accepts (the generic CRAC profile's writable range is 15-30 Cel). */
+    public static final double SETPOINT_MAX_C = 30.0;
 
     public CoolingState {
         Objects.requireNonNull(id, "id");

@@ -7,6 +7,7 @@ import java.util.Objects;
  * A three-phase facility power meter (SunSpec meter model 203).
  *
  * @param powerW          total real power
+ * @param powerFactor     a ratio from 0 to 1 (SunSpec carries it in percent)
  * @param energyImportedJ imported real energy counter
  * @param phases          L1..L3, voltages line-to-neutral
  */
