@@ -50,17 +50,43 @@ final class ModbusCodec {
         return v;
     }
 
+    /**
+     * The same bit pattern as {@code bits(canonicalBytes(p, registers, from))} for a numeric point (at most four
+     * registers), straight from the words: polls decode every point every cycle, and this skips an array per point.
+     */
+    static long bits(ModbusPoint p, int[] registers, int from) {
+        int n = p.count();
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            int word = registers[from + (p.wordSwap() ? n - 1 - i : i)];
+            if (p.byteSwap()) {
+                word = (word & 0xFF) << 8 | (word >>> 8) & 0xFF;
+            }
+            v = (v << 16) | (word & 0xFFFF);
+        }
+        return v;
+    }
+
     /** Whether the raw value is one of the point's "not implemented" sentinels. */
     static boolean notImplemented(ModbusPoint p, byte[] canonical) {
+        return notImplemented(p, bits(canonical));
+    }
+
+    /** Whether the bit pattern of a numeric point is one of its "not implemented" sentinels. */
+    static boolean notImplemented(ModbusPoint p, long bits) {
         if (p.type().floating()) {
-            return p.nanNotImplemented() && Double.isNaN(raw(p, canonical));
+            return p.nanNotImplemented() && Double.isNaN(raw(p, bits));
         }
-        return p.notImplemented().contains(bits(canonical));
+        return p.notImplemented().contains(bits);
     }
 
     /** The raw number before scaling. */
     static double raw(ModbusPoint p, byte[] canonical) {
-        long bits = bits(canonical);
+        return raw(p, bits(canonical));
+    }
+
+    /** The raw number before scaling, from the point's bit pattern. */
+    static double raw(ModbusPoint p, long bits) {
         return switch (p.type().kind()) {
             case INT16 -> (short) bits;
             case INT32 -> (int) bits;
@@ -84,7 +110,8 @@ final class ModbusCodec {
 
     /** Engineering value: raw x scale x 10^sf + offset. */
     static double engineering(ModbusPoint p, double raw, int scaleFactor) {
-        double factor = p.scale() * Math.pow(10, scaleFactor);
+        // Most points have no scale factor; 10^0 is exactly 1, so skipping pow changes no result.
+        double factor = scaleFactor == 0 ? p.scale() : p.scale() * Math.pow(10, scaleFactor);
         double divisor = 1 / factor;
         // Dividing by 10 rounds correctly where multiplying by 0.1 does not (287 x 0.1 = 28.700000000000003).
         if (Math.abs(factor) < 1 && Math.abs(divisor - Math.rint(divisor)) < 1e-9 * Math.abs(divisor)) {

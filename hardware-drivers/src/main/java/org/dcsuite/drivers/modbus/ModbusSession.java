@@ -2,12 +2,14 @@ package org.dcsuite.drivers.modbus;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.dcsuite.drivers.ControlRequest;
 import org.dcsuite.drivers.ControlResult;
 import org.dcsuite.drivers.DeviceSession;
@@ -28,6 +30,17 @@ final class ModbusSession implements DeviceSession {
     private record Raw(int[] registers, int from, ModbusTcpClient.ModbusExceptionResponse failure) {
     }
 
+    /** A planned read and the slots (indexes into {@link #slots}) of the points it serves. */
+    private record SlottedRead(ModbusRequestPlanner.ModbusRead read, int[] slots) {
+    }
+
+    /**
+     * A point's reading attributes over the device's, and for a bitfield those of each flag: immutable, so readings
+     * take them without copying, and built once for as long as the device attributes stay the same.
+     */
+    private record Labels(Map<String, String> point, List<Map<String, String>> flags) {
+    }
+
     private final DeviceTarget target;
     private final Optional<ModbusProfile> profile;
     private final List<String> profileNames;
@@ -36,8 +49,15 @@ final class ModbusSession implements DeviceSession {
     private final ModbusTcpClient client;
     private Map<String, ModbusPoint> points;
     private List<ModbusRequestPlanner.ModbusRead> plan;
-    private final Map<String, Map<String, String>> attributeCache = new HashMap<>();
-    private Map<String, String> cachedDeviceAttributes = Map.of();
+    // A poll runs for every point on every cycle, so what it needs by point is resolved once into arrays indexed
+    // by the point's position (its slot) instead of being looked up by name each time.
+    private ModbusPoint[] slots;
+    private List<SlottedRead> slottedPlan;
+    /** Per slot, the slot of the point's scale factor; -1 when it has none or names a point the device lacks. */
+    private int[] scaleFactorSlots;
+    private int[] deviceAttributeSlots;
+    private Labels[] labels;
+    private Map<String, String> labelsDeviceAttributes = Map.of();
 
     ModbusSession(DeviceTarget target, Optional<ModbusProfile> profile, List<String> profileNames, int gapFill,
             int maxRegisters) {
@@ -53,38 +73,52 @@ final class ModbusSession implements DeviceSession {
     public PollResult poll() {
         resolve();
         Instant now = target.clock().instant();
-        Map<String, Raw> raw = new HashMap<>();
-        for (ModbusRequestPlanner.ModbusRead read : plan) {
+        Raw[] raw = new Raw[slots.length];
+        for (SlottedRead slotted : slottedPlan) {
+            ModbusRequestPlanner.ModbusRead read = slotted.read();
             try {
                 int[] values = read(read.function(), read.address(), read.count());
-                for (ModbusPoint p : read.points()) {
-                    raw.put(p.name(), new Raw(values, p.address() - read.address(), null));
+                for (int slot : slotted.slots()) {
+                    raw[slot] = new Raw(values, slots[slot].address() - read.address(), null);
                 }
             } catch (ModbusTcpClient.ModbusExceptionResponse e) {
                 // One refused register must not lose the others: ask for each point alone.
-                for (ModbusPoint p : read.points()) {
-                    raw.put(p.name(), readAlone(p, e, read.points().size()));
+                for (int slot : slotted.slots()) {
+                    raw[slot] = readAlone(slots[slot], e, slotted.slots().length);
                 }
             }
         }
+        Map<String, String> deviceAttributes = deviceAttributes(raw);
+        if (!deviceAttributes.equals(labelsDeviceAttributes)) {
+            labelsDeviceAttributes = deviceAttributes;
+            Arrays.fill(labels, null);
+        }
+        List<Reading> readings = new ArrayList<>(slots.length);
+        List<PointError> errors = new ArrayList<>();
+        for (int slot = 0; slot < slots.length; slot++) {
+            if (slots[slot].metric().isPresent()) {
+                decode(slot, raw, now, readings, errors);
+            }
+        }
+        return new PollResult(target.deviceId(), readings, errors);
+    }
+
+    private Map<String, String> deviceAttributes(Raw[] raw) {
+        if (deviceAttributeSlots.length == 0) {
+            return Map.of();
+        }
         Map<String, String> deviceAttributes = new LinkedHashMap<>();
-        for (ModbusPoint p : points.values()) {
-            Raw r = raw.get(p.name());
-            if (p.deviceAttribute().isPresent() && r.failure() == null) {
+        for (int slot : deviceAttributeSlots) {
+            ModbusPoint p = slots[slot];
+            Raw r = raw[slot];
+            if (r.failure() == null) {
                 String s = ModbusCodec.string(ModbusCodec.canonicalBytes(p, r.registers(), r.from()));
                 if (!s.isEmpty()) {
                     deviceAttributes.put(p.deviceAttribute().get(), s);
                 }
             }
         }
-        List<Reading> readings = new ArrayList<>();
-        List<PointError> errors = new ArrayList<>();
-        for (ModbusPoint p : points.values()) {
-            if (p.metric().isPresent()) {
-                decode(p, raw, deviceAttributes, now, readings, errors);
-            }
-        }
-        return new PollResult(target.deviceId(), readings, errors);
+        return deviceAttributes;
     }
 
     private Raw readAlone(ModbusPoint p, ModbusTcpClient.ModbusExceptionResponse merged, int pointsInRead) {
@@ -111,82 +145,84 @@ final class ModbusSession implements DeviceSession {
         return out;
     }
 
-    private void decode(ModbusPoint p, Map<String, Raw> raw, Map<String, String> deviceAttributes, Instant now,
-            List<Reading> readings, List<PointError> errors) {
-        Raw r = raw.get(p.name());
+    private void decode(int slot, Raw[] raw, Instant now, List<Reading> readings, List<PointError> errors) {
+        ModbusPoint p = slots[slot];
+        Raw r = raw[slot];
         if (r.failure() != null) {
             errors.add(new PointError(p.name(), DriverErrorKind.PROTOCOL, r.failure().getMessage() + " for point '"
                     + p.name() + "'"));
             return;
         }
-        Map<String, String> attributes = attributes(p, deviceAttributes);
+        Labels l = labels(slot);
         if (p.type().kind() == ModbusType.Kind.BOOL) {
-            readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), r.registers()[r.from()], attributes, now));
+            readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), r.registers()[r.from()], l.point(), now));
             return;
         }
-        byte[] bytes = ModbusCodec.canonicalBytes(p, r.registers(), r.from());
-        if (ModbusCodec.notImplemented(p, bytes)) {
+        long bits = ModbusCodec.bits(p, r.registers(), r.from());
+        if (ModbusCodec.notImplemented(p, bits)) {
             errors.add(new PointError(p.name(), DriverErrorKind.DECODE, client.describe() + ": point '" + p.name()
                     + "' is not implemented by the device (raw 0x"
-                    + Long.toHexString(ModbusCodec.bits(bytes)).toUpperCase(Locale.ROOT) + ")"));
+                    + Long.toHexString(bits).toUpperCase(Locale.ROOT) + ")"));
             return;
         }
         if (p.type().bitfield()) {
-            long bits = ModbusCodec.bits(bytes);
-            for (ModbusPoint.Flag f : p.flags()) {
-                Map<String, String> a = new LinkedHashMap<>(attributes);
-                a.put(p.flagAttribute(), f.name());
-                readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), (bits >>> f.bit()) & 1, a, now));
+            for (int i = 0; i < p.flags().size(); i++) {
+                readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), (bits >>> p.flags().get(i).bit()) & 1,
+                        l.flags().get(i), now));
             }
             return;
         }
         int sf;
         try {
-            sf = scaleFactor(p, raw);
+            sf = scaleFactor(slot, raw);
         } catch (IllegalStateException e) {
             errors.add(new PointError(p.name(), DriverErrorKind.DECODE, client.describe() + ": point '" + p.name()
                     + "': " + e.getMessage()));
             return;
         }
-        double value = ModbusCodec.engineering(p, ModbusCodec.raw(p, bytes), sf);
+        double value = ModbusCodec.engineering(p, ModbusCodec.raw(p, bits), sf);
         if (!Double.isFinite(value)) {
             errors.add(new PointError(p.name(), DriverErrorKind.DECODE, client.describe() + ": point '" + p.name()
                     + "' decoded to " + value));
             return;
         }
-        readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), value, attributes, now));
+        readings.add(new Reading(p.metric().get(), p.unit(), p.kind(), value, l.point(), now));
     }
 
-    /**
-     * The point's attributes over the device's, as an immutable map reused from poll to poll while the device
-     * attributes stay the same: readings copy their map, and copying an immutable map is free.
-     */
-    private Map<String, String> attributes(ModbusPoint p, Map<String, String> deviceAttributes) {
-        if (!deviceAttributes.equals(cachedDeviceAttributes)) {
-            cachedDeviceAttributes = deviceAttributes;
-            attributeCache.clear();
-        }
-        return attributeCache.computeIfAbsent(p.name(), n -> {
-            Map<String, String> all = new LinkedHashMap<>(deviceAttributes);
+    private Labels labels(int slot) {
+        Labels l = labels[slot];
+        if (l == null) {
+            ModbusPoint p = slots[slot];
+            Map<String, String> all = new LinkedHashMap<>(labelsDeviceAttributes);
             all.putAll(p.attributes());
-            return Map.copyOf(all);
-        });
+            List<Map<String, String>> flags = new ArrayList<>(p.flags().size());
+            for (ModbusPoint.Flag f : p.flags()) {
+                Map<String, String> a = new LinkedHashMap<>(all);
+                a.put(p.flagAttribute(), f.name());
+                flags.add(Map.copyOf(a));
+            }
+            l = new Labels(Map.copyOf(all), List.copyOf(flags));
+            labels[slot] = l;
+        }
+        return l;
     }
 
     /** The point's power-of-ten exponent, 0 without one; the message says why it is unusable. */
-    private int scaleFactor(ModbusPoint p, Map<String, Raw> raw) {
+    private int scaleFactor(int slot, Raw[] raw) {
+        ModbusPoint p = slots[slot];
         if (p.scaleFactor().isEmpty()) {
             return 0;
         }
         String name = p.scaleFactor().get();
-        Raw r = raw.get(name);
-        if (r == null) {
+        int sfSlot = scaleFactorSlots[slot];
+        if (sfSlot < 0) {
             throw new IllegalStateException("scale factor '" + name + "' is not in the device's models");
         }
+        Raw r = raw[sfSlot];
         if (r.failure() != null) {
             throw new IllegalStateException("scale factor '" + name + "' unreadable: " + r.failure().getMessage());
         }
-        return scaleFactorValue(points.get(name), r.registers(), r.from());
+        return scaleFactorValue(slots[sfSlot], r.registers(), r.from());
     }
 
     private int scaleFactorValue(ModbusPoint sfPoint, int[] registers, int from) {
@@ -300,7 +336,21 @@ final class ModbusSession implements DeviceSession {
         }
         Map<String, ModbusPoint> byName = new LinkedHashMap<>();
         list.forEach(p -> byName.put(p.name(), p));
-        plan = ModbusRequestPlanner.plan(list, gapFill, maxRegisters);
+        List<ModbusRequestPlanner.ModbusRead> reads = ModbusRequestPlanner.plan(list, gapFill, maxRegisters);
+        ModbusPoint[] bySlot = byName.values().toArray(ModbusPoint[]::new);
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (int slot = 0; slot < bySlot.length; slot++) {
+            slotOf.put(bySlot[slot].name(), slot);
+        }
+        slottedPlan = reads.stream().map(r -> new SlottedRead(r, r.points().stream()
+                .mapToInt(p -> slotOf.get(p.name())).toArray())).toList();
+        scaleFactorSlots = Arrays.stream(bySlot)
+                .mapToInt(p -> p.scaleFactor().map(n -> slotOf.getOrDefault(n, -1)).orElse(-1)).toArray();
+        deviceAttributeSlots = IntStream.range(0, bySlot.length)
+                .filter(slot -> bySlot[slot].deviceAttribute().isPresent()).toArray();
+        labels = new Labels[bySlot.length];
+        slots = bySlot;
+        plan = reads;
         points = byName;
     }
 

@@ -28,6 +28,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.dcsuite.drivers.DeviceTarget;
 import org.dcsuite.drivers.DriverErrorKind;
 import org.dcsuite.drivers.DriverException;
@@ -78,18 +79,21 @@ final class ModbusTcpClient implements AutoCloseable {
     int[] readRegisters(ModbusFunction function, int address, int count) throws ModbusExceptionResponse {
         ModbusRequest request = function == ModbusFunction.HOLDING
                 ? new ReadMultipleRegistersRequest(address, count) : new ReadInputRegistersRequest(address, count);
-        String what = "read " + function.yamlName() + " " + address + "+" + count;
+        // Built only for an error message: a poll issues reads back to back and most never fail.
+        Supplier<String> what = () -> "read " + function.yamlName() + " " + address + "+" + count;
         ModbusResponse response = execute(request, what);
         int[] out = new int[count];
+        // j2mod's getRegisterValue takes the register's monitor for each word; toShort reads the same two bytes
+        // without it, and the response is ours alone.
         if (response instanceof ReadMultipleRegistersResponse r && function == ModbusFunction.HOLDING) {
             checkCount(r.getWordCount(), count, what);
             for (int i = 0; i < count; i++) {
-                out[i] = r.getRegisterValue(i);
+                out[i] = r.getRegister(i).toShort() & 0xFFFF;
             }
         } else if (response instanceof ReadInputRegistersResponse r && function == ModbusFunction.INPUT) {
             checkCount(r.getWordCount(), count, what);
             for (int i = 0; i < count; i++) {
-                out[i] = r.getRegisterValue(i);
+                out[i] = r.getRegister(i).toShort() & 0xFFFF;
             }
         } else {
             throw unexpected(response, what);
@@ -100,7 +104,7 @@ final class ModbusTcpClient implements AutoCloseable {
     boolean[] readBits(ModbusFunction function, int address, int count) throws ModbusExceptionResponse {
         ModbusRequest request = function == ModbusFunction.COIL
                 ? new ReadCoilsRequest(address, count) : new ReadInputDiscretesRequest(address, count);
-        String what = "read " + function.yamlName() + " " + address + "+" + count;
+        Supplier<String> what = () -> "read " + function.yamlName() + " " + address + "+" + count;
         ModbusResponse response = execute(request, what);
         boolean[] out = new boolean[count];
         if (response instanceof ReadCoilsResponse r && function == ModbusFunction.COIL) {
@@ -120,7 +124,7 @@ final class ModbusTcpClient implements AutoCloseable {
     }
 
     void writeRegisters(int address, int[] values) throws ModbusExceptionResponse {
-        String what = "write holding " + address + "+" + values.length;
+        Supplier<String> what = () -> "write holding " + address + "+" + values.length;
         // Function 6 for one register: some devices implement only that one for setpoints.
         if (values.length == 1) {
             ModbusResponse r = execute(new WriteSingleRegisterRequest(address, new SimpleRegister(values[0])), what);
@@ -140,14 +144,14 @@ final class ModbusTcpClient implements AutoCloseable {
     }
 
     void writeCoil(int address, boolean value) throws ModbusExceptionResponse {
-        String what = "write coil " + address;
+        Supplier<String> what = () -> "write coil " + address;
         ModbusResponse r = execute(new WriteCoilRequest(address, value), what);
         if (!(r instanceof WriteCoilResponse)) {
             throw unexpected(r, what);
         }
     }
 
-    private ModbusResponse execute(ModbusRequest request, String what) throws ModbusExceptionResponse {
+    private ModbusResponse execute(ModbusRequest request, Supplier<String> what) throws ModbusExceptionResponse {
         request.setUnitID(unit);
         int attempts = target.retries() + 1;
         DriverException last = null;
@@ -160,16 +164,16 @@ final class ModbusTcpClient implements AutoCloseable {
                 transaction.execute();
                 ModbusResponse response = transaction.getResponse();
                 if (response.getUnitID() != unit) {
-                    throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what + ": answer from unit "
-                            + response.getUnitID() + ", expected " + unit);
+                    throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get()
+                            + ": answer from unit " + response.getUnitID() + ", expected " + unit);
                 }
                 if (response.getTransactionID() != transactionId) {
-                    throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what
+                    throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get()
                             + ": transaction id mismatch");
                 }
                 return response;
             } catch (ModbusSlaveException e) {
-                throw new ModbusExceptionResponse(e.getType(), prefix + ": " + what + ": device answered "
+                throw new ModbusExceptionResponse(e.getType(), prefix + ": " + what.get() + ": device answered "
                         + ModbusExceptionCode.describe(e.getType()));
             } catch (DriverException e) {
                 last = e;
@@ -177,8 +181,8 @@ final class ModbusTcpClient implements AutoCloseable {
                 last = classify(e, what, attempts);
             } catch (RuntimeException e) {
                 // j2mod's parser throws unchecked exceptions on some malformed frames.
-                last = new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what + ": malformed answer ("
-                        + e + ")", e);
+                last = new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get()
+                        + ": malformed answer (" + e + ")", e);
             }
             disconnect();
         }
@@ -213,29 +217,30 @@ final class ModbusTcpClient implements AutoCloseable {
         transaction.setCheckingValidity(true);
     }
 
-    private DriverException classify(ModbusException e, String what, int attempts) {
+    private DriverException classify(ModbusException e, Supplier<String> what, int attempts) {
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         // j2mod keeps only the text of the socket exception, so the timeout is recognised by its message.
         if (lower.contains("timeout") || lower.contains("timed out")) {
-            return new DriverException(DriverErrorKind.TIMEOUT, prefix + ": " + what + ": no answer within "
-                    + timeoutMillis + " ms (" + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")", e);
+            return new DriverException(DriverErrorKind.TIMEOUT, prefix + ": " + what.get()
+                    + ": no answer within " + timeoutMillis + " ms (" + attempts + " attempt"
+                    + (attempts == 1 ? "" : "s") + ")", e);
         }
-        return new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what + ": " + message, e);
+        return new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get() + ": " + message, e);
     }
 
-    private void checkCount(int got, int expected, String what) {
+    private void checkCount(int got, int expected, Supplier<String> what) {
         if (got != expected) {
             disconnect();
-            throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what + ": answer holds " + got
+            throw new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get() + ": answer holds " + got
                     + " items, expected " + expected);
         }
     }
 
-    private DriverException unexpected(ModbusResponse response, String what) {
+    private DriverException unexpected(ModbusResponse response, Supplier<String> what) {
         disconnect();
-        return new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what + ": answer with function code "
-                + response.getFunctionCode());
+        return new DriverException(DriverErrorKind.PROTOCOL, prefix + ": " + what.get()
+                + ": answer with function code " + response.getFunctionCode());
     }
 
     private void disconnect() {

@@ -33,6 +33,20 @@ class ModbusCodecTest {
     }
 
     @Test
+    void bitsFromRegistersMatchTheCanonicalBytesInEveryLayoutAndWidth() {
+        int[] registers = {0xAAAA, 0x1234, 0x5678, 0x9ABC, 0xDEF0, 0xBBBB};
+        for (String type : List.of("uint16", "int32", "float32", "uint64", "float64")) {
+            for (boolean b : new boolean[] {false, true}) {
+                for (boolean w : new boolean[] {false, true}) {
+                    ModbusPoint p = point(type, b, w, 1, 0);
+                    assertThat(ModbusCodec.bits(p, registers, 1)).as("%s byteSwap=%s wordSwap=%s", type, b, w)
+                            .isEqualTo(ModbusCodec.bits(ModbusCodec.canonicalBytes(p, registers, 1)));
+                }
+            }
+        }
+    }
+
+    @Test
     void signedFloatAnd64BitTypes() {
         assertThat(decode(point("int16", false, false, 1, 0), 0xFFFE)).isEqualTo(-2);
         assertThat(decode(point("uint16", false, false, 1, 0), 0xFFFE)).isEqualTo(65534);

@@ -23,6 +23,7 @@ import org.dcsuite.drivers.DeviceSession;
 import org.dcsuite.drivers.DriverErrorKind;
 import org.dcsuite.drivers.DriverException;
 import org.dcsuite.drivers.PollResult;
+import org.dcsuite.drivers.Reading;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,21 @@ class ModbusDriverTest {
             assertThat(image.reads.get()).isEqualTo(3);
             s.poll();
             assertThat(image.reads.get()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void laterPollsReportNewValuesUnderUnchangedAttributes() {
+        try (DeviceSession s = driver.open(target(port, "generic-crac"))) {
+            PollResult first = s.poll();
+            ((SimpleInputRegister) image.getInputRegister(10)).setValue(0b000010);
+            PollResult second = s.poll();
+            assertThat(second.errors()).isEmpty();
+            assertThat(value(second, "hw.cooling.alarm", Map.of("alarm", "high_supply_temperature"))).isEqualTo(0);
+            assertThat(value(second, "hw.cooling.alarm", Map.of("alarm", "high_return_temperature"))).isEqualTo(1);
+            assertThat(value(second, "hw.cooling.alarm", Map.of("alarm", "fan_failure"))).isEqualTo(0);
+            assertThat(second.readings()).extracting(Reading::attributes)
+                    .containsExactlyElementsOf(first.readings().stream().map(Reading::attributes).toList());
         }
     }
 
