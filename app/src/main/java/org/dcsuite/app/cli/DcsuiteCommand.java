@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 QueryCommand.class,
                 ProbeCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DcsuiteCommand implements Runnable {
@@ -29,7 +30,7 @@ public final class DcsuiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query or probe");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe or simulate");
     }
 
     /** A command line with dcsuite's error handling and exit codes. */

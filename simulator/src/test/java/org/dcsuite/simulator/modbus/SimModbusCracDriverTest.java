@@ -20,6 +20,7 @@ import org.dcsuite.simulator.modbus.ModbusSimTestSupport.Holder;
 import org.dcsuite.simulator.modbus.ModbusSimTestSupport.RawClient;
 import org.dcsuite.simulator.modbus.ModbusSimTestSupport.RecordingControls;
 import org.dcsuite.simulator.state.CoolingState;
+import org.dcsuite.simulator.state.DeviceControls;
 import org.dcsuite.simulator.state.ProtocolFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,11 +117,30 @@ class SimModbusCracDriverTest {
 
     @Test
     void aWriteTheModelRefusesIsIllegalDataValue() {
-        // 28 is inside the profile's 15..30 but outside the model's range: the device refuses it on the wire.
-        assertThatThrownBy(() -> session.control(new ControlRequest("write", "setpoint", Map.of("value", "28"))))
-                .isInstanceOfSatisfying(DriverException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DriverErrorKind.PROTOCOL))
-                .hasMessageContaining("ILLEGAL_DATA_VALUE");
+        // Inside the profile's 15..30 range, but the model refuses it (say, the unit is in a fault state).
+        DeviceControls refusing = new DeviceControls() {
+            @Override
+            public void setCoolingSetpoint(String coolingId, double celsius) {
+                throw new IllegalArgumentException("unit " + coolingId + " refuses " + celsius);
+            }
+
+            @Override
+            public void setOutlet(String pduId, int outlet, boolean on) {
+                throw new UnsupportedOperationException("a cooling unit has no outlets");
+            }
+
+            @Override
+            public void resetServer(String serverId, ResetType type) {
+                throw new UnsupportedOperationException("a cooling unit is not a server");
+            }
+        };
+        try (SimModbusDevice strict = SimModbusDevice.startCooling(CRAC_ID, 0, state, refusing, ProtocolFaults.NONE);
+                DeviceSession s = new ModbusDriver().open(target(CRAC_ID, strict.port(), "generic-crac", TIMEOUT, 0))) {
+            assertThatThrownBy(() -> s.control(new ControlRequest("write", "setpoint", Map.of("value", "28"))))
+                    .isInstanceOfSatisfying(DriverException.class, e -> assertThat(e.kind())
+                            .isEqualTo(DriverErrorKind.PROTOCOL))
+                    .hasMessageContaining("ILLEGAL_DATA_VALUE");
+        }
         assertThat(controls.setpoints).isEmpty();
     }
 

@@ -1,0 +1,110 @@
+package org.dcsuite.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.dcsuite.core.config.ConfigException;
+import org.dcsuite.core.config.ConfigLoader;
+import org.dcsuite.core.config.ConfigProblem;
+import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.time.Timestamps;
+import org.dcsuite.simulator.DemoConfiguration;
+import org.dcsuite.simulator.Simulator;
+import org.dcsuite.simulator.model.SpeedClock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dcsuite simulate}: runs only the simulator and prints every device's endpoint and credentials, so
+ * snmpwalk, mbpoll, curl or any monitoring system can poll it.
+ */
+@Command(name = "simulate",
+        description = {
+                "Runs the simulated fleet only: every device of the configuration on 127.0.0.1, speaking Modbus TCP,",
+                "SNMP or Redfish as real devices do, driven by one physical model. Prints each device's endpoint and",
+                "credentials, then runs until Ctrl-C. Without --config it runs the bundled demo fleet."},
+        sortOptions = false)
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration folder whose devices to simulate (default: the bundled demo, 3 sites)")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the model's randomness; the same seed gives the same fleet (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Simulated seconds per real second, e.g. 60 for a minute a second (default ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--start", paramLabel = "TIME",
+            description = "Simulated start time, RFC 3339 or unix seconds (default: now)")
+    String start;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed > 0) || speed > 100_000) {
+            throw new UsageException("--speed: must be greater than 0 and at most 100000, got " + speed);
+        }
+        Instant simulatedStart = start == null ? Instant.now() : Timestamps.parse(start, Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = config;
+        Path demo = null;
+        if (dir == null) {
+            demo = Files.createTempDirectory("dcsuite-demo");
+            dir = DemoConfiguration.writeTo(demo);
+        }
+        DcsuiteConfig loaded;
+        try {
+            loaded = ConfigLoader.load(dir);
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(new ConfigProblem(dir.resolve(p.file()).normalize(), p.line(), p.column(), p.field(), p.message()));
+            }
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Simulator simulator = Simulator.start(loaded, seed, new SpeedClock(simulatedStart, speed));
+        Path demoDir = demo;
+        Thread hook = new Thread(() -> {
+            simulator.close();
+            deleteQuietly(demoDir);
+            stopped.countDown();
+        }, "simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("dcsuite simulator: " + loaded.summary() + (config == null ? " (bundled demo)" : "") + ", seed "
+                + seed + ", speed " + speed + "x, simulated start " + simulatedStart);
+        out.printf("%-22s %-8s %-38s %s%n", "DEVICE", "KIND", "ENDPOINT", "CREDENTIALS");
+        for (Simulator.SimulatedEndpoint e : simulator.endpoints()) {
+            out.printf("%-22s %-8s %-38s %s%n", e.deviceId(), e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    e.endpoint(), e.credentials());
+        }
+        out.println("dcsuite simulator running: " + simulator.endpoints().size() + " devices; Ctrl-C to stop");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary copy of public demo files; the OS cleans temp folders.
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.dcsuite.simulator;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.config.Secret;
+import org.dcsuite.core.model.Credentials;
+import org.dcsuite.core.model.Device;
+import org.dcsuite.core.model.DeviceKind;
+import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.model.Protocol;
+import org.dcsuite.simulator.model.FaultSchedule;
+import org.dcsuite.simulator.model.SimulatedFleet;
+import org.dcsuite.simulator.modbus.SimModbusDevice;
+import org.dcsuite.simulator.redfish.SimRedfishServer;
+import org.dcsuite.simulator.redfish.SimRedfishTls;
+import org.dcsuite.simulator.snmp.SimSnmpAgent;
+import org.dcsuite.simulator.snmp.SimSnmpUser;
+
+/**
+ * A running simulated fleet: the physical model built from a configuration, and one protocol front end per
+ * device, listening on 127.0.0.1 at the port its endpoint names, with the credentials it names. Cooling units
+ * and meters speak Modbus TCP, PDUs and UPSes SNMP, servers Redfish (plain HTTP for {@code redfish://}, HTTPS
+ * with a self-signed certificate for {@code https://}); devices of kind {@code other} are not simulated.
+ */
+public final class Simulator implements AutoCloseable {
+
+    /** SNMPv3 protocols when a device's options do not name them, as the SNMP driver defaults. */
+    private static final String DEFAULT_AUTH_PROTOCOL = "SHA";
+    private static final String DEFAULT_PRIV_PROTOCOL = "AES";
+
+    private final SimulatedFleet fleet;
+    private final FaultSchedule faults;
+    private final List<AutoCloseable> frontEnds = new ArrayList<>();
+    private final Map<String, SimulatedEndpoint> endpoints = new LinkedHashMap<>();
+
+    private Simulator(SimulatedFleet fleet, FaultSchedule faults) {
+        this.fleet = fleet;
+        this.faults = faults;
+    }
+
+    /**
+     * Builds the fleet and starts every front end; on any failure the ones already started are closed.
+     *
+     * @throws IllegalArgumentException when a device cannot be simulated as configured (not on a loopback
+     *                                  address, a protocol the simulator does not serve for its kind), naming it
+     * @throws java.io.UncheckedIOException when a port cannot be bound, naming the device
+     */
+    public static Simulator start(DcsuiteConfig config, long seed, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        SimulatedFleet fleet = new SimulatedFleet(config, seed, clock);
+        FaultSchedule faults = new FaultSchedule(clock);
+        Simulator simulator = new Simulator(fleet, faults);
+        try {
+            for (DeviceLocation location : config.locations()) {
+                simulator.startFrontEnd(location.device(), clock);
+            }
+            return simulator;
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    private void startFrontEnd(Device device, Clock clock) {
+        if (device.kind() == DeviceKind.OTHER) {
+            return;
+        }
+        String id = device.id();
+        requireLoopback(device);
+        int port = device.endpoint().port();
+        Credentials credentials = device.credentials();
+        switch (device.kind()) {
+            case COOLING -> {
+                requireProtocol(device, Protocol.MODBUS);
+                SimModbusDevice d = SimModbusDevice.startCooling(id, port, () -> fleet.cooling(id), fleet, faults);
+                add(device, d, d.endpoint(), "none (Modbus has no authentication)");
+            }
+            case METER -> {
+                requireProtocol(device, Protocol.MODBUS);
+                SimModbusDevice d = SimModbusDevice.startMeter(id, port, () -> fleet.meter(id), faults);
+                add(device, d, d.endpoint(), "none (Modbus has no authentication)");
+            }
+            case PDU, UPS -> {
+                requireProtocol(device, Protocol.SNMP);
+                SimSnmpAgent.Builder b = device.kind() == DeviceKind.PDU
+                        ? SimSnmpAgent.pdu(id, () -> fleet.pdu(id), fleet)
+                        : SimSnmpAgent.ups(id, () -> fleet.ups(id));
+                credentials.community().ifPresent(c -> b.readCommunity(c).writeCommunity(c));
+                snmpUser(device).ifPresent(b::user);
+                SimSnmpAgent agent = b.faults(faults).listen(InetAddress.getLoopbackAddress(), port).clock(clock).start();
+                add(device, agent, "snmp://127.0.0.1:" + agent.port(), describeSnmp(device));
+            }
+            case SERVER -> {
+                if (device.endpoint().protocol() != Protocol.REDFISH && device.endpoint().protocol() != Protocol.HTTPS) {
+                    throw new IllegalArgumentException("device '" + id + "': simulated servers speak Redfish; use a "
+                            + "redfish:// or https:// endpoint, not " + device.endpoint().protocol().scheme() + "://");
+                }
+                String user = credentials.username().map(Secret::reveal).orElse("admin");
+                Secret password = credentials.password().orElse(Secret.of("admin-password"));
+                SimRedfishServer.Builder b = SimRedfishServer.builder(id, () -> fleet.server(id), fleet)
+                        .credentials(user, password).faults(faults).port(port).clock(clock);
+                if (device.endpoint().protocol() == Protocol.HTTPS) {
+                    b.tls(SimRedfishTls.selfSigned().sslContext());
+                }
+                SimRedfishServer server = b.start();
+                String scheme = device.endpoint().protocol().scheme();
+                add(device, server, scheme + "://127.0.0.1:" + server.port(),
+                        "username " + user + ", password " + printable(password)
+                                + (device.endpoint().protocol() == Protocol.HTTPS ? ", self-signed certificate" : ""));
+            }
+            default -> throw new IllegalStateException("unhandled device kind " + device.kind());
+        }
+    }
+
+    private static Optional<SimSnmpUser> snmpUser(Device device) {
+        Credentials c = device.credentials();
+        if (c.username().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = c.username().get().reveal();
+        String auth = device.driver().options().getOrDefault("snmp.auth_protocol", DEFAULT_AUTH_PROTOCOL);
+        String priv = device.driver().options().getOrDefault("snmp.priv_protocol", DEFAULT_PRIV_PROTOCOL);
+        Secret authPass = c.authPassphrase().orElseThrow(() -> new IllegalArgumentException("device '" + device.id()
+                + "': a simulated SNMPv3 user needs auth_passphrase"));
+        return Optional.of(c.privPassphrase()
+                .map(p -> SimSnmpUser.authPriv(name, auth, authPass, priv, p))
+                .orElseGet(() -> SimSnmpUser.authNoPriv(name, auth, authPass)));
+    }
+
+    private static String describeSnmp(Device device) {
+        Credentials c = device.credentials();
+        List<String> parts = new ArrayList<>();
+        c.community().ifPresent(s -> parts.add("v2c community " + printable(s)));
+        c.username().ifPresent(u -> {
+            Map<String, String> o = device.driver().options();
+            String text = "v3 user " + u.reveal() + ", auth " + o.getOrDefault("snmp.auth_protocol", DEFAULT_AUTH_PROTOCOL)
+                    + " " + c.authPassphrase().map(Simulator::printable).orElse("-");
+            if (c.privPassphrase().isPresent()) {
+                text += ", priv " + o.getOrDefault("snmp.priv_protocol", DEFAULT_PRIV_PROTOCOL) + " "
+                        + printable(c.privPassphrase().get());
+            }
+            parts.add(text);
+        });
+        return parts.isEmpty() ? "none configured (the agent answers no one)" : String.join("; ", parts);
+    }
+
+    /**
+     * Literal secrets in a configuration are demo values and are printed so that other tools can poll the
+     * simulator; secrets read from the environment or a file are named by their source only.
+     */
+    private static String printable(Secret s) {
+        return "literal".equals(s.source()) ? s.reveal() : "(from " + s.source() + ")";
+    }
+
+    private void add(Device device, AutoCloseable frontEnd, String endpoint, String credentials) {
+        frontEnds.add(frontEnd);
+        endpoints.put(device.id(), new SimulatedEndpoint(device.id(), device.kind(), endpoint, credentials));
+    }
+
+    private static void requireLoopback(Device device) {
+        String host = device.endpoint().host();
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+            throw new IllegalArgumentException("device '" + device.id() + "': the simulator serves devices on "
+                    + "127.0.0.1 only, but its endpoint names " + host);
+        }
+    }
+
+    private static void requireProtocol(Device device, Protocol protocol) {
+        if (device.endpoint().protocol() != protocol) {
+            throw new IllegalArgumentException("device '" + device.id() + "': simulated " + device.kind().name()
+                    .toLowerCase(java.util.Locale.ROOT) + " devices speak " + protocol.scheme() + ", not "
+                    + device.endpoint().protocol().scheme());
+        }
+    }
+
+    public SimulatedFleet fleet() {
+        return fleet;
+    }
+
+    public FaultSchedule faults() {
+        return faults;
+    }
+
+    /** Every simulated device's endpoint and credentials, in configuration order. */
+    public List<SimulatedEndpoint> endpoints() {
+        return List.copyOf(endpoints.values());
+    }
+
+    @Override
+    public void close() {
+        for (int i = frontEnds.size() - 1; i >= 0; i--) {
+            try {
+                frontEnds.get(i).close();
+            } catch (Exception e) {
+                // Closing the others matters more than one failure here; the OS releases ports at exit anyway.
+            }
+        }
+        frontEnds.clear();
+    }
+
+    /** Where one simulated device listens and how to authenticate to it, for people and other tools. */
+    public record SimulatedEndpoint(String deviceId, DeviceKind kind, String endpoint, String credentials) {
+    }
+}
