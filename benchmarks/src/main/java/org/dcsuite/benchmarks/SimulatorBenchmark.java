@@ -141,7 +141,13 @@ public final class SimulatorBenchmark {
         while ((line = r.readLine()) != null) {
             if (line.startsWith("dcsuite simulator running")) {
                 // Keep draining the child's output so it never blocks on a full pipe.
-                Thread.ofVirtual().start(() -> r.lines().forEach(x -> { }));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        r.lines().forEach(x -> { });
+                    } catch (java.io.UncheckedIOException e) {
+                        // The child was stopped: nothing left to drain.
+                    }
+                });
                 return;
             }
         }
