@@ -12,9 +12,13 @@ import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
 import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.time.Timestamps;
 import org.dcsuite.simulator.DemoConfiguration;
 import org.dcsuite.simulator.Simulator;
+import org.dcsuite.simulator.control.SimControlServer;
+import org.dcsuite.simulator.control.SimControlToken;
+import org.dcsuite.simulator.control.SimFaultInjector;
 import org.dcsuite.simulator.model.SpeedClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,14 +26,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dcsuite simulate}: runs only the simulator and prints every device's endpoint and credentials, so
- * snmpwalk, mbpoll, curl or any monitoring system can poll it.
+ * snmpwalk, mbpoll, curl or any monitoring system can poll it, plus the URL of its fault-injection control API and
+ * the file holding that API's token (by default {@link SimControlToken#DEFAULT_FILE}, which the {@code fault},
+ * {@code clear} and {@code faults} subcommands read).
  */
 @Command(name = "simulate",
         description = {
                 "Runs the simulated fleet only: every device of the configuration on 127.0.0.1, speaking Modbus TCP,",
                 "SNMP or Redfish as real devices do, driven by one physical model. Prints each device's endpoint and",
-                "credentials, then runs until Ctrl-C. Without --config it runs the bundled demo fleet."},
-        sortOptions = false)
+                "credentials, then runs until Ctrl-C. Without --config it runs the bundled demo fleet.",
+                "It also serves a control API on 127.0.0.1 for injecting faults: see the fault, clear and faults",
+                "subcommands; the API's bearer token is written to --token-file, never printed."},
+        sortOptions = false,
+        subcommands = {SimulateFaultCommand.class, SimulateClearCommand.class, SimulateFaultsCommand.class})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "DIR",
@@ -48,6 +57,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Simulated start time, RFC 3339 or unix seconds (default: now)")
     String start;
 
+    @Option(names = "--control-port", paramLabel = "PORT", defaultValue = "" + SimControlServer.DEFAULT_PORT,
+            description = "Port of the fault-injection control API on 127.0.0.1; 0 for any free port (default ${DEFAULT-VALUE})")
+    int controlPort;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Where to write the control API's random bearer token, owner-only "
+                    + "(default ~/.dcsuite/simulator-control.token)")
+    Path tokenFile;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +73,9 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(speed > 0) || speed > 100_000) {
             throw new UsageException("--speed: must be greater than 0 and at most 100000, got " + speed);
+        }
+        if (controlPort < 0 || controlPort > 65535) {
+            throw new UsageException("--control-port: must be 0-65535, got " + controlPort);
         }
         Instant simulatedStart = start == null ? Instant.now() : Timestamps.parse(start, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
@@ -76,11 +97,36 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Simulator simulator = Simulator.start(loaded, seed, new SpeedClock(simulatedStart, speed));
+        SpeedClock clock = new SpeedClock(simulatedStart, speed);
+        Simulator simulator = Simulator.start(loaded, seed, clock);
+        Path tokenPath = tokenFile == null ? SimControlToken.DEFAULT_FILE : tokenFile.toAbsolutePath();
+        SimControlServer control = null;
+        try {
+            // The port is bound before the token file is written, so a second simulator that cannot bind the
+            // default port leaves the first one's token in place.
+            Secret token = SimControlToken.generate();
+            control = SimControlServer.start(SimFaultInjector.of(simulator, loaded, clock), controlPort, token);
+            SimControlToken.write(tokenPath, token);
+        } catch (IOException | RuntimeException e) {
+            if (control != null) {
+                control.close();
+            }
+            simulator.close();
+            deleteQuietly(demo);
+            throw e;
+        }
         Path demoDir = demo;
+        SimControlServer controlServer = control;
         Thread hook = new Thread(() -> {
+            controlServer.close();
             simulator.close();
             deleteQuietly(demoDir);
+            try {
+                // A stale token would only make the fault commands fail later with a less helpful message.
+                Files.deleteIfExists(tokenPath);
+            } catch (IOException e) {
+                // The next start replaces it.
+            }
             stopped.countDown();
         }, "simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -91,6 +137,8 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf("%-22s %-8s %-38s %s%n", e.deviceId(), e.kind().name().toLowerCase(java.util.Locale.ROOT),
                     e.endpoint(), e.credentials());
         }
+        out.println("control API: " + controlServer.uri() + " (bearer token in " + tokenPath + "; inject faults with "
+                + "'dcsuite simulate fault DEVICE FAULT')");
         out.println("dcsuite simulator running: " + simulator.endpoints().size() + " devices; Ctrl-C to stop");
         out.flush();
         stopped.await();

@@ -2,10 +2,6 @@ package org.dcsuite.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +29,10 @@ class SimulateIT {
 
     @Test
     void everySimulatedDeviceAnswersItsDriverAndTheFacilityDrawsMoreThanIt() throws Exception {
-        Path config = writeConfig();
+        Path config = SmallFleetConfig.write(work);
         DcsuiteConfig loaded = ConfigLoader.load(config);
-        try (DcsuiteProcess sim = DcsuiteProcess.start(work, "simulate", "--config", config.toString(), "--seed", "7")) {
+        try (DcsuiteProcess sim = DcsuiteProcess.start(work, "simulate", "--config", config.toString(), "--seed", "7",
+                "--control-port", "0", "--token-file", work.resolve("control.token").toString())) {
             sim.awaitLine(l -> l.startsWith("dcsuite simulator running"), TIMEOUT);
             assertThat(String.join("\n", sim.stdout())).contains("site1-meter").contains("modbus://127.0.0.1:")
                     .contains("v2c community demo-public").contains("password demo-bmc");
@@ -83,49 +80,6 @@ class SimulateIT {
         DeviceTarget target = DeviceTarget.of(device, Clock.systemUTC());
         try (DeviceSession session = DeviceDrivers.forProtocol(device.endpoint().protocol()).open(target)) {
             return session.poll();
-        }
-    }
-
-    private Path writeConfig() throws Exception {
-        Path dir = Files.createDirectories(work.resolve("config/sites"));
-        Files.writeString(dir.getParent().resolve("dcsuite.yaml"), "version: dcsuite/v1\n");
-        Files.writeString(dir.resolve("site1.yaml"), """
-                version: dcsuite/v1
-                site:
-                  id: site1
-                  time_zone: Europe/Paris
-                  devices:
-                    - { id: site1-meter, kind: meter, endpoint: "modbus://127.0.0.1:%d?unit=1", profile: sunspec-meter }
-                  rooms:
-                    - id: room-1
-                      devices:
-                        - { id: site1-ups, kind: ups, endpoint: "snmp://127.0.0.1:%d", profile: ups-mib,
-                            credentials: { community: demo-public } }
-                        - { id: site1-crac, kind: cooling, endpoint: "modbus://127.0.0.1:%d?unit=1", profile: generic-crac }
-                      racks:
-                        - id: r01
-                          devices:
-                            - { id: r01-pdu-a, kind: pdu, feed: A, endpoint: "snmp://127.0.0.1:%d", profile: raritan-pdu2,
-                                credentials: { community: demo-public } }
-                            - { id: r01-pdu-b, kind: pdu, feed: B, endpoint: "snmp://127.0.0.1:%d", profile: raritan-pdu2,
-                                credentials: { community: demo-public } }
-                            - { id: r01-srv-01, kind: server, endpoint: "redfish://127.0.0.1:%d",
-                                credentials: { username: demo, password: demo-bmc } }
-                            - { id: r01-srv-02, kind: server, endpoint: "redfish://127.0.0.1:%d",
-                                credentials: { username: demo, password: demo-bmc } }
-                """.formatted(tcpPort(), udpPort(), tcpPort(), udpPort(), udpPort(), tcpPort(), tcpPort()));
-        return dir.getParent();
-    }
-
-    private static int tcpPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int udpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
