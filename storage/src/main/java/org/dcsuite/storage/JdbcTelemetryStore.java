@@ -459,6 +459,13 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         }
     }
 
+    /**
+     * New series per INSERT statement: one round trip creates them all (a collector starting thousands of devices
+     * creates hundreds of thousands of series at once), and 500 rows of 2 parameters stay far below any driver's
+     * parameter limit.
+     */
+    private static final int SERIES_PER_INSERT = 500;
+
     /** Creates the series the batch introduces (in its own transaction, so a failed batch leaves them behind). */
     private void resolveNewSeries(Connection c, Collection<Sample> samples) throws SQLException {
         Set<SeriesKey> keys = new LinkedHashSet<>();
@@ -468,35 +475,19 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 keys.add(s.series());
             }
         }
-        List<SeriesCatalogue.Entry> created = new ArrayList<>(keys.size());
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO series (metric, attributes, unit) SELECT ?, "
-                + jsonParam() + ", COALESCE((SELECT unit FROM metrics WHERE name = ?), '') "
-                + "ON CONFLICT (metric, attributes) DO NOTHING RETURNING id, unit");
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT id, unit FROM series WHERE metric = ? AND attributes = " + jsonParam())) {
-            for (SeriesKey key : keys) {
-                String json = AttributesJson.encode(key.attributes());
-                insert.setString(1, key.metric());
-                insert.setString(2, json);
-                insert.setString(3, key.metric());
-                SeriesCatalogue.Entry entry = null;
-                try (ResultSet rs = insert.executeQuery()) {
-                    if (rs.next()) {
-                        entry = new SeriesCatalogue.Entry(rs.getLong(1), key, Unit.of(rs.getString(2)));
+        List<SeriesKey> pending = new ArrayList<>(keys);
+        List<SeriesCatalogue.Entry> created = new ArrayList<>(pending.size());
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, unit FROM series WHERE metric = ? AND attributes = " + jsonParam())) {
+            for (int from = 0; from < pending.size(); from += SERIES_PER_INSERT) {
+                List<SeriesKey> chunk = pending.subList(from, Math.min(pending.size(), from + SERIES_PER_INSERT));
+                Map<SeriesKey, SeriesCatalogue.Entry> inserted = insertSeries(c, chunk);
+                created.addAll(inserted.values());
+                for (SeriesKey key : chunk) {
+                    if (!inserted.containsKey(key)) {
+                        created.add(existingSeries(select, key)); // another writer created it first
                     }
                 }
-                if (entry == null) {
-                    // Another writer created it first.
-                    select.setString(1, key.metric());
-                    select.setString(2, json);
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("series " + key + " neither inserted nor found");
-                        }
-                        entry = new SeriesCatalogue.Entry(rs.getLong(1), key, Unit.of(rs.getString(2)));
-                    }
-                }
-                created.add(entry);
             }
         }
         c.commit();
@@ -507,6 +498,43 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 ids[i] = catalogue.get(s.series()).id();
             }
             i++;
+        }
+    }
+
+    /** Inserts the series that do not exist yet and returns those this statement created, by key. */
+    private Map<SeriesKey, SeriesCatalogue.Entry> insertSeries(Connection c, List<SeriesKey> chunk) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO series (metric, attributes, unit) "
+                + "SELECT v.metric, v.attributes, COALESCE(m.unit, '') FROM (VALUES ");
+        for (int k = 0; k < chunk.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append("(?, ").append(jsonParam()).append(')');
+        }
+        sql.append(") AS v(metric, attributes) LEFT JOIN metrics m ON m.name = v.metric "
+                + "ON CONFLICT (metric, attributes) DO NOTHING RETURNING id, metric, attributes, unit");
+        Map<SeriesKey, SeriesCatalogue.Entry> inserted = new HashMap<>();
+        try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (SeriesKey key : chunk) {
+                insert.setString(p++, key.metric());
+                insert.setString(p++, AttributesJson.encode(key.attributes()));
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    SeriesKey returned = SeriesKey.of(rs.getString(2), AttributesJson.decode(rs.getString(3)));
+                    inserted.put(returned, new SeriesCatalogue.Entry(rs.getLong(1), returned, Unit.of(rs.getString(4))));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static SeriesCatalogue.Entry existingSeries(PreparedStatement select, SeriesKey key) throws SQLException {
+        select.setString(1, key.metric());
+        select.setString(2, AttributesJson.encode(key.attributes()));
+        try (ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("series " + key + " neither inserted nor found");
+            }
+            return new SeriesCatalogue.Entry(rs.getLong(1), key, Unit.of(rs.getString(2)));
         }
     }
 

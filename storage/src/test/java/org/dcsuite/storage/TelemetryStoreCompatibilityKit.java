@@ -163,6 +163,26 @@ public abstract class TelemetryStoreCompatibilityKit {
     }
 
     @Test
+    void aBatchThatIntroducesThousandsOfSeriesCreatesEachOnceWithItsUnit() {
+        store.describe(MetricDescriptor.gauge("hw.temperature", Unit.CELSIUS));
+        List<Sample> first = new ArrayList<>();
+        for (int i = 0; i < 1_234; i++) {
+            first.add(new Sample(SeriesKey.of("hw.temperature", "sensor", "s" + i), T0.toEpochMilli(), i));
+        }
+        store.append(first);
+        // The same series again, mixed with a new one: nothing is created twice.
+        store.append(List.of(new Sample(SeriesKey.of("hw.temperature", "sensor", "s7"), T0.toEpochMilli() + 10_000, 70),
+                new Sample(SeriesKey.of("hw.temperature", "sensor", "new"), T0.toEpochMilli() + 10_000, -1)));
+
+        List<SeriesInfo> series = store.series(List.of(SeriesSelector.metric("hw.temperature")));
+        assertThat(series).hasSize(1_235).allSatisfy(info -> assertThat(info.unit()).isEqualTo(Unit.CELSIUS));
+        List<RangeSeries> s7 = store.query(RangeQuery.of(SeriesSelector.parse("hw.temperature{sensor=\"s7\"}"),
+                T0.plusSeconds(10), T0.plusSeconds(10), Duration.ofSeconds(20), Aggregation.SUM));
+        assertThat(s7).hasSize(1);
+        assertThat(s7.get(0).points()).containsExactly(new Point(T0.toEpochMilli() + 10_000, 7 + 70));
+    }
+
+    @Test
     void everyGaugeAggregationOverTumblingWindows() {
         double[] values = {3, 1, 4, 1, 5, 9};
         List<Sample> samples = new ArrayList<>();
