@@ -9,16 +9,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives Redfish EventService pushes: an HTTP(S) listener that turns each EventRecord of a POSTed Event into a
  * {@link DeviceEvent}, and creates (and on {@link #close()} deletes) the subscriptions that point services at
- * it. Each subscription's destination ends in {@code /events/<device id>}, so events are matched to their device
- * by path. A malformed payload is answered with 400 and counted, never thrown.
+ * it. Each subscription's destination ends in {@code /events/<device id>/<token>}: services cannot authenticate
+ * to an event destination, so the unguessable per-device token in the path is what keeps anyone else from
+ * injecting events; posts without it are answered 404 and counted. A malformed payload is answered with 400 and
+ * counted, never thrown.
  */
 public final class RedfishEventReceiver implements AutoCloseable {
 
@@ -54,6 +61,8 @@ public final class RedfishEventReceiver implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final List<RedfishHttp> subscriptions = new CopyOnWriteArrayList<>();
     private final List<String> subscriptionLocations = new CopyOnWriteArrayList<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
 
     private RedfishEventReceiver(HttpServer server, Consumer<DeviceEvent> sink, Clock clock, String scheme) {
         this.server = server;
@@ -86,9 +95,17 @@ public final class RedfishEventReceiver implements AutoCloseable {
         return new RedfishEventReceiver(HttpServer.create(bind, 0), sink, clock, "http");
     }
 
-    /** The destination URI a service should post a device's events to, as seen from the given host name. */
+    /**
+     * The destination URI a service should post a device's events to, as seen from the given host name. It holds
+     * the device's token: treat it as a secret (it is never logged).
+     */
     public URI destination(String host, String deviceId) {
-        return URI.create(scheme + "://" + host + ":" + server.getAddress().getPort() + PATH + deviceId);
+        String token = tokens.computeIfAbsent(deviceId, id -> {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        });
+        return URI.create(scheme + "://" + host + ":" + server.getAddress().getPort() + PATH + deviceId + "/" + token);
     }
 
     /** Event records turned into {@link DeviceEvent}s so far. */
@@ -96,7 +113,7 @@ public final class RedfishEventReceiver implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Payloads answered with 400 (malformed) or 413 (too large) so far. */
+    /** Payloads answered with 404 (no or wrong token), 400 (malformed) or 413 (too large) so far. */
     public long rejected() {
         return rejected.get();
     }
@@ -139,14 +156,35 @@ public final class RedfishEventReceiver implements AutoCloseable {
         }
     }
 
+    /** The device of a {@code <device id>/<token>} path whose token is the one issued for it, compared in constant time. */
+    private Optional<String> authorizedDevice(String rest) {
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1 || rest.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty();
+        }
+        String deviceId = rest.substring(0, slash);
+        String expected = tokens.get(deviceId);
+        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                rest.substring(slash + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(deviceId);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             if (!ex.getRequestMethod().equals("POST")) {
                 ex.sendResponseHeaders(405, -1);
                 return;
             }
-            String rest = ex.getRequestURI().getPath().substring(PATH.length());
-            Optional<String> deviceId = rest.isEmpty() || rest.contains("/") ? Optional.empty() : Optional.of(rest);
+            Optional<String> deviceId = authorizedDevice(ex.getRequestURI().getPath().substring(PATH.length()));
+            if (deviceId.isEmpty()) {
+                rejected.incrementAndGet();
+                LOG.debug("Redfish event without a valid destination token from {}",
+                        ex.getRemoteAddress().getAddress().getHostAddress());
+                ex.sendResponseHeaders(404, -1);
+                return;
+            }
             byte[] payload;
             try (InputStream in = ex.getRequestBody()) {
                 payload = in.readNBytes(MAX_PAYLOAD_BYTES + 1);

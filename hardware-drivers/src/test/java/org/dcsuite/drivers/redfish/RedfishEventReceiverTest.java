@@ -64,6 +64,31 @@ class RedfishEventReceiverTest {
     }
 
     @Test
+    void eventsWithoutTheDestinationTokenAreRefusedAndNeverDelivered() throws Exception {
+        List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+        try (RedfishEventReceiver receiver = RedfishEventReceiver.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.empty(), events::add,
+                RedfishTestServer.CLOCK)) {
+            URI destination = receiver.destination("127.0.0.1", "srv-1");
+            String base = destination.toString().substring(0, destination.toString().lastIndexOf('/'));
+            assertThat(destination.getPath()).matches("/events/srv-1/[0-9a-f]{32}");
+            assertThat(receiver.destination("127.0.0.1", "srv-1")).isEqualTo(destination);
+            assertThat(receiver.destination("127.0.0.1", "srv-2")).isNotEqualTo(destination);
+
+            assertThat(post(URI.create(base), EVENT)).isEqualTo(404);
+            assertThat(post(URI.create(base + "/" + "0".repeat(32)), EVENT)).isEqualTo(404);
+            assertThat(post(URI.create(base.replace("srv-1", "srv-2") + destination.getPath()
+                    .substring(destination.getPath().lastIndexOf('/'))), EVENT)).isEqualTo(404);
+            assertThat(post(URI.create(destination + "/extra"), EVENT)).isEqualTo(404);
+            assertThat(events).isEmpty();
+            assertThat(receiver.rejected()).isEqualTo(4);
+
+            assertThat(post(destination, EVENT)).isEqualTo(204);
+            assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.deviceId()).contains("srv-1"));
+        }
+    }
+
+    @Test
     void subscriptionIsCreatedAndDeletedOnClose() throws Exception {
         try (RedfishTestServer service = RedfishTestServer.http(RedfishTestServer.mockup())) {
             service.requireAuth = true;
