@@ -1,5 +1,8 @@
 package org.dcsuite.app.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +10,9 @@ import java.util.concurrent.Callable;
 import org.dcsuite.app.http.ApiTokenFile;
 import org.dcsuite.app.server.DcsuiteServer;
 import org.dcsuite.app.server.ServerSettings;
+import org.dcsuite.collectors.schedule.PollScheduler;
+import org.dcsuite.collectors.spool.DiskSpool;
+import org.dcsuite.collectors.write.BatchWriter;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
@@ -15,20 +21,28 @@ import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
+import org.dcsuite.simulator.DemoConfiguration;
+import org.dcsuite.simulator.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
-/** {@code dcsuite run}: serves the store over HTTP until Ctrl-C or SIGTERM. */
+/**
+ * {@code dcsuite run}: polls the configuration's devices into the store and serves it over HTTP until Ctrl-C
+ * or SIGTERM. Without a configuration it runs the bundled demo fleet, simulated in the same process.
+ */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Opens the store and serves the HTTP API: GET /health, GET /metrics (Prometheus text format) and "
-                        + "the Prometheus query API (/api/v1/query_range, /api/v1/series, /api/v1/labels, "
-                        + "/api/v1/label/NAME/values), so Grafana can use dcsuite as a Prometheus data source.",
+                "Polls every device of the configuration through its driver into the store, and serves the HTTP API: "
+                        + "GET /health, GET /metrics (Prometheus text format) and the Prometheus query API "
+                        + "(/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values), so "
+                        + "Grafana can use dcsuite as a Prometheus data source.",
+                "Without --config it runs the bundled demo fleet (3 sites, 146 devices) and simulates it on "
+                        + "127.0.0.1 in the same process, so the real drivers poll a living fleet.",
                 "Settings come from the command line, else the configuration folder, else the defaults."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -51,8 +65,17 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "DIR",
-            description = "Configuration folder holding dcsuite.yaml and sites/ (default: none, run with defaults)")
+            description = "Configuration folder holding dcsuite.yaml and sites/ (default: the bundled demo fleet)")
     Path config;
+
+    @Option(names = "--simulate", negatable = true,
+            description = "Also simulate the configuration's devices on 127.0.0.1 (default: on for the bundled "
+                    + "demo, off with --config, where the devices are real)")
+    Boolean simulate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the simulated fleet (default ${DEFAULT-VALUE})")
+    long seed;
 
     @Mixin
     StoreOption store;
@@ -68,24 +91,43 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DcsuiteConfig configuration;
-        if (config == null) {
-            configuration = DcsuiteConfig.defaults();
-            LOG.info("no --config given: running with defaults, no sites or devices");
-        } else {
-            try {
-                configuration = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                var err = spec.commandLine().getErr();
-                err.println("dcsuite run: invalid configuration in " + config + ":");
-                for (ConfigProblem p : e.problems()) {
-                    err.println("  " + p);
-                }
-                err.flush();
-                return ExitCodes.FAILED;
-            }
-            LOG.info("configuration {}: {}", config.toAbsolutePath(), configuration.summary());
+        Path[] demoFolder = new Path[1];
+        try {
+            return serve(demoFolder);
+        } catch (RuntimeException e) {
+            deleteQuietly(demoFolder[0]);
+            throw e;
         }
+    }
+
+    private Integer serve(Path[] demoFolder) throws InterruptedException {
+        DcsuiteConfig configuration;
+        Path folder = config;
+        Path demo = null;
+        if (folder == null) {
+            try {
+                demo = Files.createTempDirectory("dcsuite-demo");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the demo configuration to a temporary folder", e);
+            }
+            demoFolder[0] = demo;
+            folder = DemoConfiguration.writeTo(demo);
+        }
+        try {
+            configuration = ConfigLoader.load(folder);
+        } catch (ConfigException e) {
+            var err = spec.commandLine().getErr();
+            err.println("dcsuite run: invalid configuration in " + folder + ":");
+            for (ConfigProblem p : e.problems()) {
+                err.println("  " + p);
+            }
+            err.flush();
+            deleteQuietly(demo);
+            return ExitCodes.FAILED;
+        }
+        LOG.info("configuration {}: {}", config == null ? "bundled demo" : config.toAbsolutePath(),
+                configuration.summary());
+        boolean runSimulator = simulate != null ? simulate : config == null;
         int httpPort = port != null ? port : configuration.http().port();
         if (httpPort < 0 || httpPort > 65535) {
             throw new UsageException("--port " + httpPort + " is out of range 0-65535");
@@ -105,13 +147,85 @@ public final class RunCommand implements Callable<Integer> {
         }
         DcsuiteServer server = DcsuiteServer.start(telemetryStore, new ServerSettings(clock, bind, httpPort, tokens,
                 ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Fleet fleet;
+        try {
+            fleet = Fleet.start(configuration, telemetryStore, tokenDirectory(storeSettings.url()).resolve("spool"),
+                    runSimulator, seed, clock);
+        } catch (RuntimeException e) {
             server.close();
+            throw e;
+        }
+        Path demoCopy = demo;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Polls stop and the writer flushes before the server closes the store.
+            fleet.close();
+            server.close();
+            deleteQuietly(demoCopy);
             // A signal would otherwise end the JVM with 130 or 143; a requested stop is a clean exit.
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "dcsuite-shutdown"));
         server.awaitClosed();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The collectors (and, for a simulated fleet, the simulator) of one run: polls go through the batch writer,
+     * which spools to disk while the store is unavailable.
+     */
+    private record Fleet(Simulator simulator, DiskSpool spool, BatchWriter writer, PollScheduler scheduler)
+            implements AutoCloseable {
+
+        /** Bounds the spool so an outage fills at most this much disk; beyond it samples are counted and dropped. */
+        static final long SPOOL_BYTES = 1L << 30;
+
+        static Fleet start(DcsuiteConfig configuration, TelemetryStore store, Path spoolFolder, boolean simulate,
+                long seed, Clock clock) {
+            Simulator simulator = null;
+            DiskSpool spool = null;
+            BatchWriter writer = null;
+            try {
+                if (simulate) {
+                    simulator = Simulator.start(configuration, seed, clock);
+                    LOG.info("simulator: {} devices on 127.0.0.1 (seed {})", simulator.endpoints().size(), seed);
+                }
+                spool = DiskSpool.open(spoolFolder, SPOOL_BYTES);
+                writer = BatchWriter.builder(store, spool).build().start();
+                PollScheduler scheduler = PollScheduler.builder(configuration.locations(), writer).clock(clock).build()
+                        .start();
+                LOG.info("collectors: polling {} devices", configuration.locations().size());
+                return new Fleet(simulator, spool, writer, scheduler);
+            } catch (RuntimeException e) {
+                new Fleet(simulator, spool, writer, null).close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (spool != null) {
+                spool.close();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary copy of the public demo configuration; the OS cleans temporary folders.
+        }
     }
 
     private static List<Secret> apiTokens(DcsuiteConfig configuration, StoreSettings storeSettings) {

@@ -95,7 +95,11 @@ class DcsuiteJarIT {
         assertThat(queried.exitCode()).as(queried.err()).isZero();
         assertValues(JSON.readTree(queried.out()), energy);
 
-        try (DcsuiteProcess server = DcsuiteProcess.start(work, "run", "--store", store, "--port", "0")) {
+        // A configuration without devices: this test is about the API, not polling (and the demo's fixed ports).
+        Path config = Files.createDirectories(work.resolve("empty-config"));
+        Files.writeString(config.resolve("dcsuite.yaml"), "version: dcsuite/v1\n");
+        try (DcsuiteProcess server = DcsuiteProcess.start(work, "run", "--config", config.toString(), "--store", store,
+                "--port", "0")) {
             String listening = server.awaitLine(l -> l.contains("dcsuite listening on http://"), COMMAND_TIMEOUT);
             Matcher m = Pattern.compile("http://[^\\s]+:(\\d+)").matcher(listening);
             assertThat(m.find()).as(listening).isTrue();
