@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return serve(demoFolder);
         } catch (RuntimeException e) {
-            deleteQuietly(demoFolder[0]);
+            TemporaryFolders.deleteQuietly(demoFolder[0]);
             throw e;
         }
     }
@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("  " + p);
             }
             err.flush();
-            deleteQuietly(demo);
+            TemporaryFolders.deleteQuietly(demo);
             return ExitCodes.FAILED;
         }
         LOG.info("configuration {}: {}", config == null ? "bundled demo" : config.toAbsolutePath(),
@@ -160,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
             // Polls stop and the writer flushes before the server closes the store.
             fleet.close();
             server.close();
-            deleteQuietly(demoCopy);
+            TemporaryFolders.deleteQuietly(demoCopy);
             // A signal would otherwise end the JVM with 130 or 143; a requested stop is a clean exit.
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "dcsuite-shutdown"));
@@ -217,16 +217,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary copy of the public demo configuration; the OS cleans temporary folders.
-        }
-    }
 
     private static List<Secret> apiTokens(DcsuiteConfig configuration, StoreSettings storeSettings) {
         if (!configuration.http().apiTokens().isEmpty()) {

@@ -112,7 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 control.close();
             }
             simulator.close();
-            deleteQuietly(demo);
+            TemporaryFolders.deleteQuietly(demo);
             throw e;
         }
         Path demoDir = demo;
@@ -120,7 +120,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             controlServer.close();
             simulator.close();
-            deleteQuietly(demoDir);
+            TemporaryFolders.deleteQuietly(demoDir);
             try {
                 // A stale token would only make the fault commands fail later with a less helpful message.
                 Files.deleteIfExists(tokenPath);
@@ -143,16 +143,5 @@ public final class SimulateCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary copy of public demo files; the OS cleans temp folders.
-        }
     }
 }
