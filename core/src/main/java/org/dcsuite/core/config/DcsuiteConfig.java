@@ -17,14 +17,19 @@ import org.dcsuite.core.model.Site;
  * @param directory the folder it was loaded from (absolute)
  * @param store     store settings
  * @param http      HTTP settings
+ * @param receivers OTLP, SNMP trap and Redfish event receivers
+ * @param tracing   dcsuite's own spans
  * @param sites     sites in file-name order; site and device ids are unique across them
  */
-public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, List<Site> sites) {
+public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, ReceiversConfig receivers,
+        TracingConfig tracing, List<Site> sites) {
 
     public DcsuiteConfig {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(receivers, "receivers");
+        Objects.requireNonNull(tracing, "tracing");
         sites = List.copyOf(sites);
         Set<String> siteIds = new HashSet<>();
         Set<String> deviceIds = new HashSet<>();
@@ -40,9 +45,10 @@ public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, 
         }
     }
 
-    /** The configuration used when no folder is given: default store, port 8081, no tokens, no sites. */
+    /** The configuration used when no folder is given: every default, no sites. */
     public static DcsuiteConfig defaults() {
-        return new DcsuiteConfig(Path.of("").toAbsolutePath(), StoreConfig.DEFAULT, HttpConfig.DEFAULT, List.of());
+        return new DcsuiteConfig(Path.of("").toAbsolutePath(), StoreConfig.DEFAULT, HttpConfig.DEFAULT,
+                ReceiversConfig.DEFAULT, TracingConfig.DEFAULT, List.of());
     }
 
     /** All devices across sites. */

@@ -125,6 +125,20 @@ final class Fields {
         return OptionalLong.empty();
     }
 
+    /** A YAML boolean; numbers and quoted strings are reported, not guessed. */
+    Optional<Boolean> bool(String key) {
+        Optional<YamlNode> node = node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof YamlNode.Scalar s
+                && (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE)) {
+            return Optional.of(s.token() == JsonToken.VALUE_TRUE);
+        }
+        problem(key, "expected true or false, got " + describe(node.get()));
+        return Optional.empty();
+    }
+
     OptionalDouble positiveNumber(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {

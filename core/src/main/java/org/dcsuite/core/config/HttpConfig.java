@@ -16,9 +16,7 @@ public record HttpConfig(int port, List<Secret> apiTokens) {
     public static final HttpConfig DEFAULT = new HttpConfig(DEFAULT_PORT, List.of());
 
     public HttpConfig {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("http port " + port + " out of range 0-65535");
-        }
+        Ports.check("http.port", port);
         apiTokens = List.copyOf(apiTokens);
     }
 }

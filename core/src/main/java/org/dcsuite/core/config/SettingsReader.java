@@ -1,20 +1,26 @@
 package org.dcsuite.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.dcsuite.core.store.RetentionPolicy;
 import org.dcsuite.core.time.Durations;
 
-/** Reads {@code dcsuite.yaml}: the {@code store} and {@code http} sections. */
+/** Reads {@code dcsuite.yaml}: the {@code store}, {@code http}, {@code receivers} and {@code tracing} sections. */
 final class SettingsReader {
 
-    static final List<String> TOP_LEVEL = List.of("store", "http");
+    static final List<String> TOP_LEVEL = List.of("store", "http", "receivers", "tracing");
 
     private final SecretResolver secrets;
     StoreConfig store = StoreConfig.DEFAULT;
     HttpConfig http = HttpConfig.DEFAULT;
+    ReceiversConfig receivers = ReceiversConfig.DEFAULT;
+    TracingConfig tracing = TracingConfig.DEFAULT;
 
     SettingsReader(SecretResolver secrets) {
         this.secrets = secrets;
@@ -23,6 +29,104 @@ final class SettingsReader {
     void read(Fields root) {
         root.child("store", List.of("url", "retention")).ifPresent(f -> store = readStore(f));
         root.child("http", List.of("port", "api_tokens")).ifPresent(f -> http = readHttp(f));
+        root.child("receivers", List.of("otlp", "snmp_traps", "redfish_events"))
+                .ifPresent(f -> receivers = readReceivers(f));
+        root.child("tracing", List.of("otlp_endpoint", "service_name")).ifPresent(f -> tracing = readTracing(f));
+    }
+
+    private ReceiversConfig readReceivers(Fields f) {
+        OtlpReceiverConfig otlp = f.child("otlp", List.of("enabled", "port", "segments"))
+                .map(SettingsReader::readOtlp).orElse(OtlpReceiverConfig.DEFAULT);
+        SnmpTrapReceiverConfig traps = f.child("snmp_traps", List.of("enabled", "bind", "port", "communities"))
+                .map(this::readTraps).orElse(SnmpTrapReceiverConfig.DEFAULT);
+        RedfishEventReceiverConfig events = f.child("redfish_events",
+                        List.of("enabled", "bind", "port", "advertise_host", "subscribe"))
+                .map(SettingsReader::readRedfishEvents).orElse(RedfishEventReceiverConfig.DEFAULT);
+        return new ReceiversConfig(otlp, traps, events);
+    }
+
+    private static OtlpReceiverConfig readOtlp(Fields f) {
+        boolean enabled = f.bool("enabled").orElse(true);
+        int port = (int) f.integer("port", 0, 65535).orElse(OtlpReceiverConfig.DEFAULT_PORT);
+        List<SpanSegmentRule> rules = new ArrayList<>();
+        f.list("segments").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String path = f.path("segments") + "[" + i + "]";
+                Fields.of(f.file(), path, items.get(i),
+                                List.of("segment", "span_name", "span_kind", "attribute", "attribute_value"))
+                        .flatMap(SettingsReader::readSegmentRule).ifPresent(rules::add);
+            }
+        });
+        return new OtlpReceiverConfig(enabled, port, rules);
+    }
+
+    private static Optional<SpanSegmentRule> readSegmentRule(Fields f) {
+        Optional<String> segment = f.requiredText("segment", "the segment's name, e.g. storage");
+        Optional<Pattern> spanName = f.text("span_name").flatMap(r -> regex(f, "span_name", r));
+        Optional<String> kind = f.text("span_kind");
+        Optional<String> attribute = f.text("attribute");
+        Optional<Pattern> value = f.text("attribute_value").flatMap(r -> regex(f, "attribute_value", r));
+        if (segment.isEmpty() || f.node("span_name").isPresent() && spanName.isEmpty()
+                || f.node("attribute_value").isPresent() && value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SpanSegmentRule(segment.get(), spanName, kind, attribute, value));
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("invalid segment") ? "segment"
+                    : e.getMessage().startsWith("unknown span kind") ? "span_kind"
+                    : e.getMessage().startsWith("attribute_value") ? "attribute_value" : "";
+            if (field.isEmpty()) {
+                f.file().problem(f.mapping(), f.path(), e.getMessage());
+            } else {
+                f.problem(field, e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Pattern> regex(Fields f, String key, String text) {
+        try {
+            return Optional.of(Pattern.compile(text));
+        } catch (PatternSyntaxException e) {
+            f.problem(key, "invalid regular expression: " + e.getDescription());
+            return Optional.empty();
+        }
+    }
+
+    private SnmpTrapReceiverConfig readTraps(Fields f) {
+        boolean enabled = f.bool("enabled").orElse(true);
+        String bind = f.text("bind").orElse(SnmpTrapReceiverConfig.DEFAULT_BIND_ADDRESS);
+        int port = (int) f.integer("port", 0, 65535).orElse(SnmpTrapReceiverConfig.DEFAULT_PORT);
+        return new SnmpTrapReceiverConfig(enabled, bind, port, secretList(f, "communities"));
+    }
+
+    private static RedfishEventReceiverConfig readRedfishEvents(Fields f) {
+        boolean enabled = f.bool("enabled").orElse(true);
+        String bind = f.text("bind").orElse(RedfishEventReceiverConfig.DEFAULT_BIND_ADDRESS);
+        int port = (int) f.integer("port", 0, 65535).orElse(RedfishEventReceiverConfig.DEFAULT_PORT);
+        Optional<String> advertise = f.text("advertise_host");
+        boolean subscribe = f.bool("subscribe").orElse(true);
+        return new RedfishEventReceiverConfig(enabled, bind, port, advertise, subscribe);
+    }
+
+    private static TracingConfig readTracing(Fields f) {
+        Optional<URI> endpoint = f.text("otlp_endpoint").flatMap(text -> {
+            try {
+                URI uri = new URI(text);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    f.problem("otlp_endpoint", "expected an http:// or https:// URL such as "
+                            + "http://localhost:4318/v1/traces");
+                    return Optional.empty();
+                }
+                return Optional.of(uri);
+            } catch (URISyntaxException e) {
+                f.problem("otlp_endpoint", "invalid URL: " + e.getReason());
+                return Optional.empty();
+            }
+        });
+        String service = f.text("service_name").orElse(TracingConfig.DEFAULT_SERVICE_NAME);
+        return new TracingConfig(endpoint, service);
     }
 
     private StoreConfig readStore(Fields f) {
@@ -55,19 +159,24 @@ final class SettingsReader {
 
     private HttpConfig readHttp(Fields f) {
         int port = (int) f.integer("port", 0, 65535).orElse(HttpConfig.DEFAULT_PORT);
-        List<Secret> tokens = new ArrayList<>();
-        f.list("api_tokens").ifPresent(items -> {
+        return new HttpConfig(port, secretList(f, "api_tokens"));
+    }
+
+    private List<Secret> secretList(Fields f, String key) {
+        List<Secret> secretsRead = new ArrayList<>();
+        f.list(key).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
                 YamlNode item = items.get(i);
-                String path = f.path("api_tokens") + "[" + i + "]";
+                String path = f.path(key) + "[" + i + "]";
                 if (item instanceof YamlNode.Scalar s && !s.isNull()) {
-                    secrets.resolve(s.text(), message -> f.file().problem(item, path, message)).ifPresent(tokens::add);
+                    secrets.resolve(s.text(), message -> f.file().problem(item, path, message))
+                            .ifPresent(secretsRead::add);
                 } else {
                     f.file().problem(item, path, "expected a string: a literal, ${env:NAME} or ${file:PATH}, got "
                             + item.kind());
                 }
             }
         });
-        return new HttpConfig(port, tokens);
+        return secretsRead;
     }
 }

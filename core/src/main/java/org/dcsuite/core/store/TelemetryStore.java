@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.dcsuite.core.event.DeviceEvent;
+import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.Sample;
@@ -30,6 +32,15 @@ public interface TelemetryStore extends AutoCloseable {
      * retry may succeed.
      */
     void append(Collection<Sample> samples);
+
+    /**
+     * Stores device events with their labels and details. Same durability and failure rules as {@link #append};
+     * events follow the minute-rollup retention (a year by default), since they are rare and explain long ranges.
+     */
+    void appendEvents(Collection<DeviceEvent> events);
+
+    /** Stored events matching the query, newest first. */
+    List<DeviceEvent> events(EventQuery query);
 
     /** Series matched by any of the selectors (all series when the list is empty), sorted by key. */
     List<SeriesInfo> series(List<SeriesSelector> selectors);

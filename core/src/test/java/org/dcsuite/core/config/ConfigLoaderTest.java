@@ -27,6 +27,47 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
+    void receiversAndTracingAreReadWithDefaultsForWhatIsLeftOut() throws Exception {
+        write("dcsuite.yaml", """
+                version: dcsuite/v1
+                receivers:
+                  otlp:
+                    port: 14318
+                    segments:
+                      - { segment: cache, attribute: db.system, attribute_value: redis, span_kind: client }
+                  snmp_traps: { enabled: false }
+                tracing: { otlp_endpoint: "http://127.0.0.1:4318/v1/traces" }
+                """);
+
+        DcsuiteConfig config = ConfigLoader.load(dir);
+
+        OtlpReceiverConfig otlp = config.receivers().otlp();
+        assertThat(otlp.enabled()).isTrue();
+        assertThat(otlp.port()).isEqualTo(14318);
+        SpanSegmentRule rule = otlp.segments().get(0);
+        assertThat(rule.segment()).isEqualTo("cache");
+        assertThat(rule.attribute()).contains("db.system");
+        assertThat(rule.attributeValue().orElseThrow().pattern()).isEqualTo("redis");
+        assertThat(rule.spanKind()).contains("client");
+        assertThat(rule.spanName()).isEmpty();
+        assertThat(config.receivers().snmpTraps().enabled()).isFalse();
+        assertThat(config.receivers().snmpTraps().port()).isEqualTo(SnmpTrapReceiverConfig.DEFAULT_PORT);
+        assertThat(config.receivers().redfishEvents()).isEqualTo(RedfishEventReceiverConfig.DEFAULT);
+        assertThat(config.tracing().otlpEndpoint()).contains(java.net.URI.create("http://127.0.0.1:4318/v1/traces"));
+        assertThat(config.tracing().serviceName()).isEqualTo("dcsuite");
+    }
+
+    @Test
+    void withoutReceiversOrTracingSectionsEveryReceiverIsOnAndTracingOff() throws Exception {
+        write("dcsuite.yaml", "version: dcsuite/v1\n");
+
+        DcsuiteConfig config = ConfigLoader.load(dir);
+
+        assertThat(config.receivers()).isEqualTo(ReceiversConfig.DEFAULT);
+        assertThat(config.tracing().enabled()).isFalse();
+    }
+
+    @Test
     void examplesFolderLoadsCleanly() throws Exception {
         // Surefire runs in core/, and README points users at examples/config.
         DcsuiteConfig config = ConfigLoader.load(Path.of("..", "examples", "config"));

@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import org.dcsuite.drivers.DeviceEvent;
+import org.dcsuite.core.event.DeviceEvent;
 import org.dcsuite.drivers.DeviceTarget;
 import org.dcsuite.drivers.DriverErrorKind;
 import org.dcsuite.drivers.DriverException;

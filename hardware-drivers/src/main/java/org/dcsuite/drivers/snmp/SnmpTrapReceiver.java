@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.dcsuite.core.config.Secret;
-import org.dcsuite.drivers.DeviceEvent;
+import org.dcsuite.core.event.DeviceEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snmp4j.CommandResponder;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.dcsuite.drivers.DeviceEvent;
+import org.dcsuite.core.event.DeviceEvent;
 import org.junit.jupiter.api.Test;
 
 /** Event pushes in, subscriptions out. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.function.Consumer;
 import org.dcsuite.core.config.Secret;
-import org.dcsuite.drivers.DeviceEvent;
+import org.dcsuite.core.event.DeviceEvent;
 
 /** The receiver configuration shown in the README, compiled so it cannot drift (see SnmpTrapReceiverTest). */
 final class SnmpTrapReceiverExample {

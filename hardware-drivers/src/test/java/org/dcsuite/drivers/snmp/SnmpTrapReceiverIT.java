@@ -18,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.dcsuite.core.config.Secret;
-import org.dcsuite.drivers.DeviceEvent;
+import org.dcsuite.core.event.DeviceEvent;
 import org.dcsuite.drivers.snmp.SnmpTrapReceiver.Drop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
