@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dcsuite.core.event.DeviceEvent;
+import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.Sample;
@@ -49,6 +51,19 @@ final class FlakyStore implements TelemetryStore {
         }
         delegate.append(samples);
         appended.add(List.copyOf(samples));
+    }
+
+    @Override
+    public void appendEvents(Collection<DeviceEvent> events) {
+        if (down) {
+            throw new StoreException("store down (injected)", true);
+        }
+        delegate.appendEvents(events);
+    }
+
+    @Override
+    public List<DeviceEvent> events(EventQuery query) {
+        return delegate.events(query);
     }
 
     @Override
