@@ -43,6 +43,23 @@ public final class ApiParams {
         }
     }
 
+    /** An optional positive integer limit, at most {@code max}. */
+    public static int limit(String value, int defaultLimit, int max) {
+        if (value == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the accepted range.
+        }
+        throw ApiException.badData("invalid parameter \"limit\": expected an integer from 1 to " + max + ", got \""
+                + value + "\"");
+    }
+
     /** A step as a duration ({@code 15s}) or float seconds ({@code 15}, {@code 0.5}, as Grafana sends it). */
     public static Duration step(String value) {
         String text = required("step", value).strip();

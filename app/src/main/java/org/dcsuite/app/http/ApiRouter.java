@@ -23,6 +23,7 @@ import org.dcsuite.app.promql.PromqlEvaluator;
 import org.dcsuite.app.promql.PromqlExecutionException;
 import org.dcsuite.app.promql.PromqlParser;
 import org.dcsuite.app.promql.PromqlQuery;
+import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.SeriesInfo;
@@ -32,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API: {@code /health}, {@code /metrics} and the read side of the Prometheus HTTP API
- * ({@code query_range}, {@code series}, {@code labels}, {@code label/NAME/values}).
+ * The HTTP API: {@code /health}, {@code /metrics}, the read side of the Prometheus HTTP API ({@code query},
+ * {@code query_range}, {@code series}, {@code labels}, {@code label/NAME/values}) and {@code /api/v1/events}.
  *
  * <p>Parameters are checked on the event loop (cheap); store calls and JSON rendering run through
  * {@link Vertx#executeBlocking} because the store is blocking. Every failure becomes a Prometheus error body:
@@ -52,6 +53,11 @@ public final class ApiRouter {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS",
             "PATCH");
+    /** Any step works for one evaluation time; one second keeps the evaluator's step checks satisfied. */
+    private static final Duration INSTANT_STEP = Duration.ofSeconds(1);
+    /** What {@code /api/v1/events} returns without {@code start}: the last hour. */
+    private static final Duration DEFAULT_EVENTS_SPAN = Duration.ofHours(1);
+    private static final int MAX_EVENTS = 10_000;
     private static final SeriesSelector HEALTH_PROBE = SeriesSelector.metric("dcsuite.health.probe");
 
     private final Vertx vertx;
@@ -88,13 +94,16 @@ public final class ApiRouter {
         router.route("/api/*").handler(this::decodeQueryString);
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/metrics").handler(this::scrape);
+        router.route("/api/v1/query").method(HttpMethod.GET).method(HttpMethod.POST).handler(this::query);
         router.route("/api/v1/query_range").method(HttpMethod.GET).method(HttpMethod.POST).handler(this::queryRange);
         router.route("/api/v1/series").method(HttpMethod.GET).method(HttpMethod.POST).handler(this::series);
         router.route("/api/v1/labels").method(HttpMethod.GET).method(HttpMethod.POST).handler(this::labels);
         router.get("/api/v1/label/:name/values").handler(this::labelValues);
+        router.get("/api/v1/events").handler(this::events);
         router.route("/api/*").handler(ctx -> sendError(ctx, ErrorType.NOT_FOUND,
-                "unknown API endpoint " + ctx.request().path() + ": dcsuite serves /api/v1/query_range, "
-                        + "/api/v1/series, /api/v1/labels and /api/v1/label/NAME/values"));
+                "unknown API endpoint " + ctx.request().path() + ": dcsuite serves /api/v1/query, "
+                        + "/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values and "
+                        + "/api/v1/events"));
         router.errorHandler(405, ctx -> sendError(ctx, 405, ErrorType.BAD_DATA,
                 "method " + ctx.request().method() + " not allowed on " + ctx.request().path()));
         router.errorHandler(413, ctx -> sendError(ctx, 413, ErrorType.BAD_DATA,
@@ -157,6 +166,51 @@ public final class ApiRouter {
         vertx.executeBlocking(registry::scrape, false)
                 .onSuccess(text -> send(ctx, 200, METRICS_CONTENT_TYPE, text))
                 .onFailure(e -> fail(ctx, e));
+    }
+
+    /** An instant query: each series' value at {@code time} (default now), the last sample within the lookback. */
+    private void query(RoutingContext ctx) {
+        var params = ctx.request().params();
+        PromqlQuery query;
+        Instant at;
+        try {
+            String text = ApiParams.required("query", params.get("query"));
+            String time = params.get("time");
+            at = Instant.ofEpochMilli((time == null ? clock.instant() : ApiParams.time("time", time, clock))
+                    .toEpochMilli());
+            query = PromqlParser.parse(text);
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        blocking(ctx, "query", () -> PrometheusJson.vector(evaluator.evaluate(query, at, at, INSTANT_STEP),
+                at.toEpochMilli()));
+    }
+
+    private void events(RoutingContext ctx) {
+        var params = ctx.request().params();
+        EventQuery query;
+        try {
+            Instant end = params.get("end") == null ? clock.instant() : ApiParams.time("end", params.get("end"), clock);
+            Instant start = params.get("start") == null ? end.minus(DEFAULT_EVENTS_SPAN)
+                    : ApiParams.time("start", params.get("start"), clock);
+            if (end.isBefore(start)) {
+                throw ApiException.badData("end timestamp must not be before start time");
+            }
+            int limit = ApiParams.limit(params.get("limit"), EventQuery.DEFAULT_LIMIT, MAX_EVENTS);
+            query = EventQuery.between(start, end).limit(limit);
+            if (params.get("device") != null) {
+                query = query.device(params.get("device"));
+            }
+            if (params.get("site") != null) {
+                query = query.site(params.get("site"));
+            }
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        EventQuery q = query;
+        blocking(ctx, "events", () -> PrometheusJson.events(store.events(q)));
     }
 
     private void queryRange(RoutingContext ctx) {

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.dcsuite.app.promql.PromqlSeries;
+import org.dcsuite.core.event.DeviceEvent;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.Point;
 import org.dcsuite.core.store.RangeSeries;
@@ -95,6 +97,84 @@ public final class PrometheusJson {
             g.writeEndObject();
             g.writeEndObject();
         });
+    }
+
+    /**
+     * {@code /api/v1/query}: a {@code vector} of each series' value at {@code atMillis}; series without a point
+     * there (stale, or no data in the lookback) are left out, as Prometheus does.
+     */
+    public static String vector(List<PromqlSeries> series, long atMillis) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeObjectFieldStart("data");
+            g.writeStringField("resultType", "vector");
+            g.writeArrayFieldStart("result");
+            for (PromqlSeries s : series) {
+                for (Point p : s.points()) {
+                    if (p.timeMillis() != atMillis) {
+                        continue;
+                    }
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("metric");
+                    for (Map.Entry<String, String> e : s.labels().entrySet()) {
+                        g.writeStringField(e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                    g.writeArrayFieldStart("value");
+                    g.writeNumber(formatTime(p.timeMillis()));
+                    g.writeString(formatValue(p.value()));
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * {@code /api/v1/events}: stored device events, newest first, in the API's envelope:
+     * {@code {"status":"success","data":[{"time": RFC 3339, "device", "source", "type", "severity", "message",
+     * "labels": {...}, "details": {...}}]}}.
+     */
+    public static String events(List<DeviceEvent> events) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeArrayFieldStart("data");
+            for (DeviceEvent e : events) {
+                g.writeStartObject();
+                g.writeStringField("time", e.time().toString());
+                if (e.deviceId().isPresent()) {
+                    g.writeStringField("device", e.deviceId().get());
+                } else {
+                    g.writeNullField("device");
+                }
+                g.writeStringField("source", e.source());
+                g.writeStringField("type", e.type());
+                if (e.severity().isPresent()) {
+                    g.writeStringField("severity", e.severity().get());
+                } else {
+                    g.writeNullField("severity");
+                }
+                g.writeStringField("message", e.message());
+                writeStringMap(g, "labels", e.labels());
+                writeStringMap(g, "details", e.details());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void writeStringMap(JsonGenerator g, String field, Map<String, String> map) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     private static void writeValues(JsonGenerator g, List<Point> points) throws IOException {

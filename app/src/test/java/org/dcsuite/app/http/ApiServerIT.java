@@ -119,6 +119,29 @@ class ApiServerIT {
     }
 
     @Test
+    void instantQueriesAnswerAVectorOfTheLastSampleWithinTheLookback() throws Exception {
+        HttpResponse<String> r = get("/api/v1/query?query=" + enc("hw.power{site=\"a\"}") + "&time=" + (T0S + 100));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                + "{\"metric\":{\"__name__\":\"hw.power\",\"device\":\"p1\",\"site\":\"a\"},"
+                + "\"value\":[" + (T0S + 100) + ",\"160\"]}]}}");
+
+        HttpResponse<String> sum = get("/api/v1/query?query=" + enc("sum(max_over_time(hw.power[1m]))") + "&time="
+                + (T0S + 120));
+        assertThat(sum.body()).contains("\"value\":[" + (T0S + 120) + ",\"180.5\"]");
+    }
+
+    @Test
+    void aSeriesThatStopsIsStaleOnceItsLastSampleIsOlderThanTheFiveMinuteLookback() throws Exception {
+        // The last samples are at T0 + 120 s: still current 299 s later, gone at 300 s (Prometheus's lookback delta).
+        String selector = enc("hw.power{site=\"a\"}");
+        assertThat(get("/api/v1/query?query=" + selector + "&time=" + (T0S + 419)).body())
+                .contains("\"value\":[" + (T0S + 419) + ",\"180\"]");
+        assertThat(get("/api/v1/query?query=" + selector + "&time=" + (T0S + 420)).body())
+                .isEqualTo("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}");
+    }
+
+    @Test
     void queryRangeAcceptsFormPostsRfc3339AndDurationSteps() throws Exception {
         String form = "query=" + enc("sum by (site) (max_over_time(hw.power[1m]))") + "&start=" + enc(T0.plusSeconds(120)
                 .toString()) + "&end=" + enc(T0.plusSeconds(120).toString()) + "&step=15s";
@@ -216,8 +239,12 @@ class ApiServerIT {
             "/api/v1/labels?start=tomorrow                  | 400 | bad_data | invalid parameter \"start\": cannot "
                     + "parse \"tomorrow\" to a valid timestamp: use RFC 3339 or unix seconds",
             "/api/v1/label/1x/values                        | 400 | bad_data | invalid label name: \"1x\"",
-            "/api/v1/query?query=up                         | 404 | not_found | unknown API endpoint /api/v1/query: "
-                    + "dcsuite serves /api/v1/query_range, /api/v1/series, /api/v1/labels and /api/v1/label/NAME/values",
+            "/api/v1/querry?query=up                        | 404 | not_found | unknown API endpoint /api/v1/querry: "
+                    + "dcsuite serves /api/v1/query, /api/v1/query_range, /api/v1/series, /api/v1/labels, "
+                    + "/api/v1/label/NAME/values and /api/v1/events",
+            "/api/v1/query?time=1                           | 400 | bad_data | missing parameter \"query\"",
+            "/api/v1/events?limit=0                         | 400 | bad_data | invalid parameter \"limit\": expected an "
+                    + "integer from 1 to 10000, got \"0\"",
     })
     void badRequestsGetPrometheusErrors(String path, int status, String type, String message) throws Exception {
         HttpResponse<String> r = get(path);
