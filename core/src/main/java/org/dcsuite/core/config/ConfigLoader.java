@@ -62,7 +62,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new DcsuiteConfig(dir, settings.store, settings.http, settings.receivers, settings.tracing, sites);
+        return new DcsuiteConfig(dir, settings.store, settings.http, settings.receivers, settings.tracing,
+                settings.dashboard, sites);
     }
 
     /** The {@code .yaml} files directly in a sub-folder, by name; none when the folder does not exist. */

@@ -19,10 +19,11 @@ import org.dcsuite.core.model.Site;
  * @param http      HTTP settings
  * @param receivers OTLP, SNMP trap and Redfish event receivers
  * @param tracing   dcsuite's own spans
+ * @param dashboard the web UI and its users
  * @param sites     sites in file-name order; site and device ids are unique across them
  */
 public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, ReceiversConfig receivers,
-        TracingConfig tracing, List<Site> sites) {
+        TracingConfig tracing, DashboardConfig dashboard, List<Site> sites) {
 
     public DcsuiteConfig {
         Objects.requireNonNull(directory, "directory");
@@ -30,6 +31,7 @@ public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, 
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(receivers, "receivers");
         Objects.requireNonNull(tracing, "tracing");
+        Objects.requireNonNull(dashboard, "dashboard");
         sites = List.copyOf(sites);
         Set<String> siteIds = new HashSet<>();
         Set<String> deviceIds = new HashSet<>();
@@ -48,7 +50,7 @@ public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, 
     /** The configuration used when no folder is given: every default, no sites. */
     public static DcsuiteConfig defaults() {
         return new DcsuiteConfig(Path.of("").toAbsolutePath(), StoreConfig.DEFAULT, HttpConfig.DEFAULT,
-                ReceiversConfig.DEFAULT, TracingConfig.DEFAULT, List.of());
+                ReceiversConfig.DEFAULT, TracingConfig.DEFAULT, DashboardConfig.DEFAULT, List.of());
     }
 
     /** All devices across sites. */

@@ -4,23 +4,28 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.dcsuite.core.security.PasswordHash;
+import org.dcsuite.core.security.Role;
 import org.dcsuite.core.store.RetentionPolicy;
 import org.dcsuite.core.time.Durations;
 
 /** Reads {@code dcsuite.yaml}: the {@code store}, {@code http}, {@code receivers} and {@code tracing} sections. */
 final class SettingsReader {
 
-    static final List<String> TOP_LEVEL = List.of("store", "http", "receivers", "tracing");
+    static final List<String> TOP_LEVEL = List.of("store", "http", "receivers", "tracing", "dashboard");
 
     private final SecretResolver secrets;
     StoreConfig store = StoreConfig.DEFAULT;
     HttpConfig http = HttpConfig.DEFAULT;
     ReceiversConfig receivers = ReceiversConfig.DEFAULT;
     TracingConfig tracing = TracingConfig.DEFAULT;
+    DashboardConfig dashboard = DashboardConfig.DEFAULT;
 
     SettingsReader(SecretResolver secrets) {
         this.secrets = secrets;
@@ -32,6 +37,60 @@ final class SettingsReader {
         root.child("receivers", List.of("otlp", "snmp_traps", "redfish_events"))
                 .ifPresent(f -> receivers = readReceivers(f));
         root.child("tracing", List.of("otlp_endpoint", "service_name")).ifPresent(f -> tracing = readTracing(f));
+        root.child("dashboard", List.of("port", "session_timeout", "users")).ifPresent(f -> dashboard = readDashboard(f));
+    }
+
+    private DashboardConfig readDashboard(Fields f) {
+        int port = (int) f.integer("port", 0, 65535).orElse(DashboardConfig.DEFAULT_PORT);
+        Duration timeout = f.duration("session_timeout").orElse(DashboardConfig.DEFAULT_SESSION_TIMEOUT);
+        List<DashboardUser> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        f.list("users").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                YamlNode item = items.get(i);
+                String path = f.path("users") + "[" + i + "]";
+                Optional<DashboardUser> user = Fields.of(f.file(), path, item, List.of("name", "role", "password_hash"))
+                        .flatMap(this::readUser);
+                if (user.isPresent() && !names.add(user.get().name())) {
+                    f.file().problem(item, path + ".name", "duplicate user '" + user.get().name() + "'");
+                } else {
+                    user.ifPresent(users::add);
+                }
+            }
+        });
+        return new DashboardConfig(port, timeout, users);
+    }
+
+    private Optional<DashboardUser> readUser(Fields f) {
+        Optional<String> name = f.requiredText("name", "the login name");
+        name.filter(n -> !DashboardUser.NAME.matcher(n).matches()).ifPresent(n -> f.problem("name",
+                "invalid user name '" + n + "': use lowercase letters, digits, '.', '_' and '-', starting with a letter"));
+        Optional<Role> role = f.requiredText("role", "one of admin, sre, oncall, facility, viewer").flatMap(r -> {
+            Optional<Role> known = Role.byId(r);
+            if (known.isEmpty()) {
+                f.problem("role", "unknown role '" + r + "': use admin, sre, oncall, facility or viewer");
+            }
+            return known;
+        });
+        Optional<PasswordHash> hash;
+        if (f.node("password_hash").isEmpty()) {
+            f.missing("password_hash", "create one with 'dcsuite hash-password'");
+            hash = Optional.empty();
+        } else {
+            // The hash takes the secret syntax (${file:...}) and is never quoted in errors.
+            hash = f.secret("password_hash", secrets).flatMap(secret -> {
+                try {
+                    return Optional.of(PasswordHash.parse(secret.reveal()));
+                } catch (IllegalArgumentException e) {
+                    f.problem("password_hash", e.getMessage());
+                    return Optional.empty();
+                }
+            });
+        }
+        if (name.isEmpty() || role.isEmpty() || hash.isEmpty() || !DashboardUser.NAME.matcher(name.get()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DashboardUser(name.get(), role.get(), hash.get()));
     }
 
     private ReceiversConfig readReceivers(Fields f) {
