@@ -114,6 +114,11 @@ final class DuckDbTelemetryStore extends JdbcTelemetryStore {
     }
 
     @Override
+    String timeParam() {
+        return "?";
+    }
+
+    @Override
     String toMillis(String expr) {
         return expr;
     }

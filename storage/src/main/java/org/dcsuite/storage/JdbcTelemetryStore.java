@@ -16,10 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dcsuite.core.event.DeviceEvent;
+import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.MetricKind;
@@ -95,6 +99,9 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
 
     /** A SQL literal for a time in the type of the time columns. */
     abstract String timeLiteral(long millis);
+
+    /** A SQL expression for a time parameter given as epoch milliseconds ({@code setLong}). */
+    abstract String timeParam();
 
     /** A SQL expression turning a time column value into epoch milliseconds. */
     abstract String toMillis(String expr);
@@ -761,6 +768,90 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         });
     }
 
+    // ---- device events
+
+    /** The topology label that has its own column, so queries by site need not parse the labels. */
+    static final String SITE_LABEL = "site";
+
+    @Override
+    public void appendEvents(Collection<DeviceEvent> events) {
+        Objects.requireNonNull(events, "events");
+        ensureOpen();
+        if (events.isEmpty()) {
+            return;
+        }
+        writeLock.lock();
+        Connection c = null;
+        try {
+            ensureOpen();
+            c = writer();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (time, device_id, site, source, type, "
+                    + "severity, message, details, labels) VALUES (" + timeParam() + ", ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (DeviceEvent e : events) {
+                    // Events are stored at the millisecond resolution of every other time in the store.
+                    ps.setLong(1, e.time().toEpochMilli());
+                    ps.setString(2, e.deviceId().orElse(null));
+                    ps.setString(3, e.labels().get(SITE_LABEL));
+                    ps.setString(4, e.source());
+                    ps.setString(5, e.type());
+                    ps.setString(6, e.severity().orElse(null));
+                    ps.setString(7, e.message());
+                    ps.setString(8, AttributesJson.encode(new TreeMap<>(e.details())));
+                    ps.setString(9, AttributesJson.encode(new TreeMap<>(e.labels())));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            throw fail(c, "appending " + events.size() + " device events", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<DeviceEvent> events(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        return read("reading device events", c -> {
+            StringBuilder sql = new StringBuilder("SELECT device_id, source, type, severity, message, details, labels, ")
+                    .append(toMillis("time")).append(" FROM events WHERE time >= ")
+                    .append(timeLiteral(ceilMillis(query.start()))).append(" AND time < ")
+                    .append(timeLiteral(ceilMillis(query.end())));
+            query.deviceId().ifPresent(d -> sql.append(" AND device_id = ?"));
+            query.site().ifPresent(s -> sql.append(" AND site = ?"));
+            sql.append(" ORDER BY time DESC, id DESC LIMIT ").append(query.limit());
+            List<DeviceEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                if (query.deviceId().isPresent()) {
+                    ps.setString(p++, query.deviceId().get());
+                }
+                if (query.site().isPresent()) {
+                    ps.setString(p, query.site().get());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DeviceEvent(Optional.ofNullable(rs.getString(1)), rs.getString(2), rs.getString(3),
+                                Optional.ofNullable(rs.getString(4)), rs.getString(5),
+                                AttributesJson.decode(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(8)),
+                                AttributesJson.decode(rs.getString(7))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The first whole millisecond at or after {@code t}: stored times are whole milliseconds, so
+     * {@code time >= ceil(start)} and {@code time < ceil(end)} keep exactly the events in {@code [start, end)}.
+     */
+    static long ceilMillis(Instant t) {
+        long floor = t.toEpochMilli();
+        return t.getNano() % 1_000_000 == 0 ? floor : floor + 1;
+    }
+
     // ---- rollups and retention
 
     long state(Connection c, String name) throws SQLException {
@@ -906,6 +997,8 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
             try (Statement st = c.createStatement()) {
                 minute = st.executeLargeUpdate("DELETE FROM rollup_1m WHERE bucket < " + timeLiteral(minuteCutoff));
                 hour = st.executeLargeUpdate("DELETE FROM rollup_1h WHERE bucket < " + timeLiteral(hourCutoff));
+                // Events are rare and explain long ranges, so they live as long as the minute rollups.
+                st.executeLargeUpdate("DELETE FROM events WHERE time < " + timeLiteral(minuteCutoff));
             }
             setState(c, RAW_CUTOFF, Math.max(state(c, RAW_CUTOFF), rawCutoff));
             setState(c, MINUTE_CUTOFF, Math.max(state(c, MINUTE_CUTOFF), minuteCutoff));

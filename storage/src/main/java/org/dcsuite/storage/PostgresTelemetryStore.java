@@ -308,6 +308,12 @@ final class PostgresTelemetryStore extends JdbcTelemetryStore {
     }
 
     @Override
+    String timeParam() {
+        // Exact to the millisecond, since an interval counts whole microseconds (to_timestamp takes double seconds).
+        return "(TIMESTAMPTZ 'epoch' + CAST(? AS BIGINT) * INTERVAL '1 millisecond')";
+    }
+
+    @Override
     String toMillis(String expr) {
         return "CAST(EXTRACT(EPOCH FROM " + expr + ") * 1000 AS BIGINT)";
     }

@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dcsuite.core.event.DeviceEvent;
+import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.MetricKind;
@@ -496,6 +500,118 @@ public abstract class TelemetryStoreCompatibilityKit {
         assertThat(minutes.get(0)).isEqualTo(new Point(at(4 * 86400).toEpochMilli(), 96));
     }
 
+    // ---- device events
+
+    private static final Map<String, String> RACK_A = Map.of("site", "paris", "room", "r1", "rack", "a1",
+            "device", "pdu-a", "feed", "A", "owner", "ops");
+    private static final Map<String, String> RACK_B = Map.of("site", "lyon", "rack", "b1", "device", "ups-b");
+
+    private static DeviceEvent event(String device, Map<String, String> labels, double offsetSeconds, String type) {
+        return new DeviceEvent(Optional.of(device), "snmp://10.0.0.5:162", type, Optional.of("Warning"),
+                "event " + type, Map.of("1.3.6.1.2.1.1.3.0", "12345", "ifIndex", "3"), at(offsetSeconds), labels);
+    }
+
+    private List<DeviceEvent> events(EventQuery query) {
+        return store.events(query);
+    }
+
+    private static EventQuery allEvents() {
+        return EventQuery.between(T0.minus(Duration.ofDays(400)), T0.plus(Duration.ofDays(400)));
+    }
+
+    @Test
+    void eventsRoundTripEveryFieldIncludingEmptyOptionals() {
+        DeviceEvent full = new DeviceEvent(Optional.of("pdu-a"), "snmp://10.0.0.5:162", "1.3.6.1.4.1.318.0.5",
+                Optional.of("Critical"), "Outlet 3 turned off", Map.of("outlet", "3", "state", "off"),
+                at(12.345), RACK_A);
+        DeviceEvent unmatched = new DeviceEvent(Optional.empty(), "redfish://192.0.2.9", "Alert.1.0.PowerOff",
+                Optional.empty(), "", Map.of(), at(20), Map.of());
+        store.appendEvents(List.of(full, unmatched));
+        store.appendEvents(List.of());
+
+        assertThat(events(allEvents())).containsExactly(unmatched, full);
+    }
+
+    @Test
+    void eventsQueryIsStartInclusiveEndExclusiveNewestFirst() {
+        store.appendEvents(List.of(event("pdu-a", RACK_A, 0, "t0"), event("pdu-a", RACK_A, 10, "t10"),
+                event("pdu-a", RACK_A, 20, "t20"), event("pdu-a", RACK_A, 30, "t30")));
+
+        assertThat(events(EventQuery.between(at(10), at(30)))).extracting(DeviceEvent::type)
+                .containsExactly("t20", "t10");
+        // Sub-millisecond bounds: the event at 10 s is before a start just after it, and before an end just after it.
+        assertThat(events(EventQuery.between(at(10).plusNanos(1), at(30).plusNanos(1)))).extracting(DeviceEvent::type)
+                .containsExactly("t30", "t20");
+        assertThat(events(EventQuery.between(at(10), at(10)))).isEmpty();
+        assertThat(events(EventQuery.between(at(31), at(100)))).isEmpty();
+    }
+
+    @Test
+    void eventsOfTheSameMillisecondComeNewestAppendedFirst() {
+        store.appendEvents(List.of(event("pdu-a", RACK_A, 5, "first"), event("pdu-a", RACK_A, 5, "second")));
+        store.appendEvents(List.of(event("pdu-a", RACK_A, 5, "third")));
+
+        assertThat(events(allEvents())).extracting(DeviceEvent::type).containsExactly("third", "second", "first");
+    }
+
+    @Test
+    void eventsQueryByDeviceSiteAndLimit() {
+        store.appendEvents(List.of(event("pdu-a", RACK_A, 0, "a0"), event("ups-b", RACK_B, 1, "b1"),
+                event("pdu-a", RACK_A, 2, "a2"), event("ups-b", RACK_B, 3, "b3"),
+                new DeviceEvent(Optional.empty(), "snmp://192.0.2.1:162", "unknown", Optional.empty(), "?", Map.of(),
+                        at(4))));
+
+        assertThat(events(allEvents().device("pdu-a"))).extracting(DeviceEvent::type).containsExactly("a2", "a0");
+        assertThat(events(allEvents().site("lyon"))).extracting(DeviceEvent::type).containsExactly("b3", "b1");
+        assertThat(events(allEvents().site("lyon").device("pdu-a"))).isEmpty();
+        assertThat(events(allEvents().device("nobody"))).isEmpty();
+        assertThat(events(allEvents().limit(2))).extracting(DeviceEvent::type).containsExactly("unknown", "b3");
+        assertThat(events(allEvents().device("ups-b").limit(1))).extracting(DeviceEvent::type).containsExactly("b3");
+        assertThat(events(allEvents())).hasSize(5);
+    }
+
+    @Test
+    void eventsKeepUnicodeQuotesControlCharactersAndLargeDetails() {
+        String large = "x".repeat(200_000);
+        Map<String, String> details = Map.of(
+                "sysLocation", "Salle \u00e9lectrique \u00ab B \u00bb \uD83D\uDD0C \u7b2c\u4e8c\u5ba4",
+                "quote\"key", "back\\slash\ttab\nnewline\u0001", "dump", large);
+        DeviceEvent e = new DeviceEvent(Optional.of("pdu-\u00e9"), "redfish://[2001:db8::1]:443", "Alert.1.0.\u00fc",
+                Optional.of("Warning"), "Temp\u00e9rature \u00e9lev\u00e9e \u26a0 \uD83C\uDF21", details, at(1),
+                Map.of("site", "s\u00e3o-paulo", "rack", "r\"1"));
+        store.appendEvents(List.of(e));
+
+        assertThat(events(allEvents().site("s\u00e3o-paulo").device("pdu-\u00e9"))).containsExactly(e);
+    }
+
+    @Test
+    void eventsFollowTheMinuteRollupRetention() {
+        reopen(new RetentionPolicy(Duration.ofDays(2), Duration.ofDays(4), Duration.ofDays(6)));
+        List<DeviceEvent> batch = new ArrayList<>();
+        for (int day = 0; day < 8; day++) {
+            batch.add(event("pdu-a", RACK_A, day * 86400.0, "day" + day));
+        }
+        store.appendEvents(batch);
+        clock.set(T0.plus(Duration.ofDays(8)));
+
+        store.applyRetention(T0.plus(Duration.ofDays(8)));
+
+        assertThat(events(allEvents())).extracting(DeviceEvent::type)
+                .containsExactly("day7", "day6", "day5", "day4");
+        reopen(RetentionPolicy.DEFAULT);
+        assertThat(events(allEvents())).hasSize(4);
+    }
+
+    @Test
+    void aBadEventBatchFailsWholeAndIsNotRetryable() {
+        List<DeviceEvent> batch = new ArrayList<>(List.of(event("pdu-a", RACK_A, 0, "ok")));
+        batch.add(null);
+        assertThatThrownBy(() -> store.appendEvents(batch))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).retryable()).isFalse());
+        assertThat(events(allEvents())).isEmpty();
+    }
+
     // ---- persistence, schema, concurrency, life cycle
 
     @Test
@@ -589,6 +705,10 @@ public abstract class TelemetryStoreCompatibilityKit {
         assertThatThrownBy(() -> store.append(List.of(s(POWER_A, 0, 1))))
                 .isInstanceOf(StoreException.class).hasMessageContaining("closed");
         assertThatThrownBy(() -> store.series(List.of()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.appendEvents(List.of(event("pdu-a", RACK_A, 0, "late"))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.events(allEvents()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("closed");
         store = null;
     }
