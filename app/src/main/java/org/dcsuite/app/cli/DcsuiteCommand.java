@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 ProbeCommand.class,
                 SimulateCommand.class,
+                HashPasswordCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DcsuiteCommand implements Runnable {
@@ -30,7 +31,7 @@ public final class DcsuiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe or simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe, simulate or hash-password");
     }
 
     /** A command line with dcsuite's error handling and exit codes. */
