@@ -994,16 +994,17 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
             long raw = deleteRawBefore(c, rawCutoff);
             long minute;
             long hour;
+            long events;
             try (Statement st = c.createStatement()) {
                 minute = st.executeLargeUpdate("DELETE FROM rollup_1m WHERE bucket < " + timeLiteral(minuteCutoff));
                 hour = st.executeLargeUpdate("DELETE FROM rollup_1h WHERE bucket < " + timeLiteral(hourCutoff));
                 // Events are rare and explain long ranges, so they live as long as the minute rollups.
-                st.executeLargeUpdate("DELETE FROM events WHERE time < " + timeLiteral(minuteCutoff));
+                events = st.executeLargeUpdate("DELETE FROM events WHERE time < " + timeLiteral(minuteCutoff));
             }
             setState(c, RAW_CUTOFF, Math.max(state(c, RAW_CUTOFF), rawCutoff));
             setState(c, MINUTE_CUTOFF, Math.max(state(c, MINUTE_CUTOFF), minuteCutoff));
             c.commit();
-            return new RetentionResult(raw, minute, hour);
+            return new RetentionResult(raw, minute, hour, events);
         } catch (SQLException | RuntimeException e) {
             throw fail(c, "applying retention", e);
         } finally {

@@ -487,9 +487,9 @@ public abstract class TelemetryStoreCompatibilityKit {
         // One sample an hour: each is its own minute and hour bucket. Raw before day 6, minute rollups
         // before day 4 and hour rollups before day 2 expire.
         assertThat(store.applyRetention(T0.plus(Duration.ofDays(8))))
-                .isEqualTo(new TelemetryStore.RetentionResult(6 * 24, 4 * 24, 2 * 24));
+                .isEqualTo(new TelemetryStore.RetentionResult(6 * 24, 4 * 24, 2 * 24, 0));
         assertThat(store.applyRetention(T0.plus(Duration.ofDays(8))))
-                .isEqualTo(new TelemetryStore.RetentionResult(0, 0, 0));
+                .isEqualTo(new TelemetryStore.RetentionResult(0, 0, 0, 0));
 
         // Hourly answers remain from day 2 on (hour rollups), minute-step answers from day 4 on.
         List<Point> hourly = points("hw.power", 0, 8 * 86400 - 3600, 3600, 3600, Aggregation.MAX);
@@ -594,8 +594,9 @@ public abstract class TelemetryStoreCompatibilityKit {
         store.appendEvents(batch);
         clock.set(T0.plus(Duration.ofDays(8)));
 
-        store.applyRetention(T0.plus(Duration.ofDays(8)));
+        TelemetryStore.RetentionResult removed = store.applyRetention(T0.plus(Duration.ofDays(8)));
 
+        assertThat(removed.events()).isEqualTo(4);
         assertThat(events(allEvents())).extracting(DeviceEvent::type)
                 .containsExactly("day7", "day6", "day5", "day4");
         reopen(RetentionPolicy.DEFAULT);

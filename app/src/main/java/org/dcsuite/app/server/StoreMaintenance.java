@@ -66,9 +66,9 @@ final class StoreMaintenance implements AutoCloseable {
     private void applyRetention() {
         try {
             TelemetryStore.RetentionResult r = store.applyRetention(clock.instant());
-            if (r.rawSamples() + r.minuteRollups() + r.hourRollups() > 0) {
-                LOG.info("retention removed {} raw samples, {} 1m rollups and {} 1h rollups", r.rawSamples(),
-                        r.minuteRollups(), r.hourRollups());
+            if (r.rawSamples() + r.minuteRollups() + r.hourRollups() + r.events() > 0) {
+                LOG.info("retention removed {} raw samples, {} 1m rollups, {} 1h rollups and {} events", r.rawSamples(),
+                        r.minuteRollups(), r.hourRollups(), r.events());
             }
         } catch (RuntimeException e) {
             LOG.warn("applying retention in {} failed, retrying in {}: {}", store.describeLocation(),

@@ -57,13 +57,10 @@ public final class DeviceEventReceivers implements AutoCloseable {
     static final String DEFAULT_AUTH_PROTOCOL = "SHA";
     static final String DEFAULT_PRIV_PROTOCOL = "AES";
 
-    private static final String PORT_PROBE = ".port";
-
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventReceivers.class);
 
     private final Optional<SnmpTrapReceiver> snmp;
     private final Optional<RedfishEventReceiver> redfish;
-    private final OptionalInt redfishPort;
     private final ScheduledExecutorService subscriber;
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
 
@@ -71,10 +68,6 @@ public final class DeviceEventReceivers implements AutoCloseable {
             ScheduledExecutorService subscriber) {
         this.snmp = snmp;
         this.redfish = redfish;
-        // The receiver tells its port only inside a destination URI. The probe id can never be a device id (ids
-        // start with a letter or digit), and the token issued for it is never shown, so no one can post to it.
-        this.redfishPort = redfish.map(r -> OptionalInt.of(r.destination("localhost", PORT_PROBE).getPort()))
-                .orElse(OptionalInt.empty());
         this.subscriber = subscriber;
     }
 
@@ -89,7 +82,7 @@ public final class DeviceEventReceivers implements AutoCloseable {
 
     /** The HTTP port Redfish events are received on; empty when that receiver is not running. */
     public OptionalInt redfishEventPort() {
-        return redfishPort;
+        return redfish.map(r -> OptionalInt.of(r.port())).orElse(OptionalInt.empty());
     }
 
     /** Ids of the Redfish devices subscribed so far. */

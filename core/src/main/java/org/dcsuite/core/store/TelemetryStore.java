@@ -84,6 +84,6 @@ public interface TelemetryStore extends AutoCloseable {
     void close();
 
     /** What one retention run removed. */
-    record RetentionResult(long rawSamples, long minuteRollups, long hourRollups) {
+    record RetentionResult(long rawSamples, long minuteRollups, long hourRollups, long events) {
     }
 }

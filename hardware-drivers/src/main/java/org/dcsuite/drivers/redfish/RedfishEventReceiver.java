@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -106,6 +103,11 @@ public final class RedfishEventReceiver implements AutoCloseable {
             return HexFormat.of().formatHex(bytes);
         });
         return URI.create(scheme + "://" + host + ":" + server.getAddress().getPort() + PATH + deviceId + "/" + token);
+    }
+
+    /** The port events are posted to. */
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Event records turned into {@link DeviceEvent}s so far. */
@@ -255,17 +257,9 @@ public final class RedfishEventReceiver implements AutoCloseable {
             }
             out.add(new DeviceEvent(deviceId, source, messageId,
                     severity.isEmpty() ? Optional.empty() : Optional.of(severity),
-                    record.path("Message").asText(""), details, time(record)));
+                    record.path("Message").asText(""), details, clock.instant()));
         }
         return out;
-    }
-
-    private Instant time(JsonNode record) {
-        try {
-            return OffsetDateTime.parse(record.path("EventTimestamp").asText("")).toInstant();
-        } catch (DateTimeParseException e) {
-            return clock.instant();
-        }
     }
 
     /** Deletes the subscriptions made by {@link #subscribe} and stops listening. Never throws. */
