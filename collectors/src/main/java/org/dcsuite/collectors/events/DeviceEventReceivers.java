@@ -233,7 +233,7 @@ public final class DeviceEventReceivers implements AutoCloseable {
                     Thread.ofPlatform().name("dcsuite-redfish-subscribe-", 0).daemon().factory());
             DeviceEventReceivers receivers = new DeviceEventReceivers(snmp, redfish, subscriber);
             redfish.ifPresent(r -> {
-                LOG.info("Redfish event listener on port {}", receivers.redfishPort.getAsInt());
+                LOG.info("Redfish event listener on port {}", r.port());
                 if (redfishConfig.subscribe()) {
                     devices.stream().filter(d -> d.endpoint().protocol() == Protocol.REDFISH).forEach(d -> subscriber
                             .execute(() -> receivers.subscribe(r, d, redfishConfig.advertiseHost(), clock,
