@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.model.Credentials;
@@ -15,6 +17,9 @@ import org.dcsuite.core.model.Device;
 import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Protocol;
+import org.dcsuite.simulator.events.SimConditionChange;
+import org.dcsuite.simulator.events.SimConditionWatcher;
+import org.dcsuite.simulator.events.SimTrapDestinations;
 import org.dcsuite.simulator.model.FaultSchedule;
 import org.dcsuite.simulator.model.SimulatedFleet;
 import org.dcsuite.simulator.modbus.SimModbusDevice;
@@ -27,7 +32,9 @@ import org.dcsuite.simulator.snmp.SimSnmpUser;
  * A running simulated fleet: the physical model built from a configuration, and one protocol front end per
  * device, listening on 127.0.0.1 at the port its endpoint names, with the credentials it names. Cooling units
  * and meters speak Modbus TCP, PDUs and UPSes SNMP, servers Redfish (plain HTTP for {@code redfish://}, HTTPS
- * with a self-signed certificate for {@code https://}); devices of kind {@code other} are not simulated.
+ * with a self-signed certificate for {@code https://}); devices of kind {@code other} are not simulated. UPSes,
+ * PDUs and servers also push what happens to them, as real ones do: SNMP traps or informs to the
+ * {@link #trapDestinations()}, Redfish events to the subscriptions made on each BMC (see {@link SimulatorOptions}).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -37,12 +44,19 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatedFleet fleet;
     private final FaultSchedule faults;
+    private final SimulatorOptions options;
+    private final SimTrapDestinations trapDestinations = new SimTrapDestinations();
     private final List<AutoCloseable> frontEnds = new ArrayList<>();
     private final Map<String, SimulatedEndpoint> endpoints = new LinkedHashMap<>();
+    /** Where each device's condition changes go: its SNMP agent or its BMC. */
+    private final Map<String, Consumer<SimConditionChange>> reporters = new ConcurrentHashMap<>();
+    private SimConditionWatcher watcher;
 
-    private Simulator(SimulatedFleet fleet, FaultSchedule faults) {
+    private Simulator(SimulatedFleet fleet, FaultSchedule faults, SimulatorOptions options) {
         this.fleet = fleet;
         this.faults = faults;
+        this.options = options;
+        options.trapDestinations().forEach(trapDestinations::add);
     }
 
     /**
@@ -53,14 +67,26 @@ public final class Simulator implements AutoCloseable {
      * @throws java.io.UncheckedIOException when a port cannot be bound, naming the device
      */
     public static Simulator start(DcsuiteConfig config, long seed, Clock clock) {
+        return start(config, seed, clock, SimulatorOptions.defaults());
+    }
+
+    /**
+     * As {@link #start(DcsuiteConfig, long, Clock)}, with the SNMP managers to notify and how conditions are
+     * watched and Redfish events retried. Every UPS, PDU and server reports its conditions (see
+     * {@link SimConditionWatcher}) as the real device would push them.
+     */
+    public static Simulator start(DcsuiteConfig config, long seed, Clock clock, SimulatorOptions options) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
         SimulatedFleet fleet = new SimulatedFleet(config, seed, clock);
         FaultSchedule faults = new FaultSchedule(clock);
-        Simulator simulator = new Simulator(fleet, faults);
+        Simulator simulator = new Simulator(fleet, faults, options);
         try {
             for (DeviceLocation location : config.locations()) {
                 simulator.startFrontEnd(location.device(), clock);
             }
+            simulator.watcher = SimConditionWatcher.start(fleet, clock, options.conditionScanInterval(),
+                    simulator::report);
             return simulator;
         } catch (RuntimeException e) {
             simulator.close();
@@ -94,7 +120,9 @@ public final class Simulator implements AutoCloseable {
                         : SimSnmpAgent.ups(id, () -> fleet.ups(id));
                 credentials.community().ifPresent(c -> b.readCommunity(c).writeCommunity(c));
                 snmpUser(device).ifPresent(b::user);
-                SimSnmpAgent agent = b.faults(faults).listen(InetAddress.getLoopbackAddress(), port).clock(clock).start();
+                SimSnmpAgent agent = b.faults(faults).listen(InetAddress.getLoopbackAddress(), port).clock(clock)
+                        .notifications(trapDestinations).start();
+                reporters.put(id, agent::report);
                 add(device, agent, "snmp://127.0.0.1:" + agent.port(), describeSnmp(device));
             }
             case SERVER -> {
@@ -105,11 +133,13 @@ public final class Simulator implements AutoCloseable {
                 String user = credentials.username().map(Secret::reveal).orElse("admin");
                 Secret password = credentials.password().orElse(Secret.of("admin-password"));
                 SimRedfishServer.Builder b = SimRedfishServer.builder(id, () -> fleet.server(id), fleet)
-                        .credentials(user, password).faults(faults).port(port).clock(clock);
+                        .credentials(user, password).faults(faults).port(port).clock(clock)
+                        .eventRetry(options.eventRetryAttempts(), options.eventRetryInterval());
                 if (device.endpoint().protocol() == Protocol.HTTPS) {
                     b.tls(SimRedfishTls.selfSigned().sslContext());
                 }
                 SimRedfishServer server = b.start();
+                reporters.put(id, server::report);
                 String scheme = device.endpoint().protocol().scheme();
                 add(device, server, scheme + "://127.0.0.1:" + server.port(),
                         "username " + user + ", password " + printable(password)
@@ -188,6 +218,18 @@ public final class Simulator implements AutoCloseable {
         return faults;
     }
 
+    /** Where the SNMP agents send their notifications; the control API's {@code /trap-destinations} changes it. */
+    public SimTrapDestinations trapDestinations() {
+        return trapDestinations;
+    }
+
+    private void report(SimConditionChange change) {
+        Consumer<SimConditionChange> reporter = reporters.get(change.deviceId());
+        if (reporter != null) {
+            reporter.accept(change);
+        }
+    }
+
     /** Every simulated device's endpoint and credentials, in configuration order. */
     public List<SimulatedEndpoint> endpoints() {
         return List.copyOf(endpoints.values());
@@ -195,6 +237,9 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         for (int i = frontEnds.size() - 1; i >= 0; i--) {
             try {
                 frontEnds.get(i).close();

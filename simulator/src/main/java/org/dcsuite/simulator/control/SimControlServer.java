@@ -20,10 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.time.Durations;
+import org.dcsuite.simulator.events.SimTrapDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /faults}: the faults active or to come, a JSON array;</li>
  *   <li>{@code POST /faults} with {@code {"device":"x","fault":"down","for":"5m","start":"...","latency":"2s",
  *       "phase":"L1","feed":"A"}}: 201 and the injected fault; 400 {@code {"error":..,"field":..}} for bad input;</li>
- *   <li>{@code DELETE /faults/{deviceOrSite}}: 204 once every fault of it ended.</li>
+ *   <li>{@code DELETE /faults/{deviceOrSite}}: 204 once every fault of it ended;</li>
+ *   <li>{@code GET /trap-destinations}: the SNMP managers the agents notify, a JSON array;</li>
+ *   <li>{@code POST /trap-destinations} with {@code {"address":"127.0.0.1:1162","type":"trap"}} ({@code type}
+ *       {@code trap}, the default, or {@code inform}): 201 and the destination; 400 for bad input;</li>
+ *   <li>{@code DELETE /trap-destinations/{host:port}} (or the collection, for all): 204; 404 when none matched.</li>
  * </ul>
  * Wrong or missing token: 401. Every injection and clear is audited by the {@link SimFaultInjector} as
  * {@code who=api}.
@@ -48,6 +54,7 @@ public final class SimControlServer implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(SimControlServer.class);
+    private static final String TRAP_DESTINATIONS = "/trap-destinations";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -119,6 +126,28 @@ public final class SimControlServer implements AutoCloseable {
                     case "POST" -> send(ex, 201, inject(ex));
                     default -> notAllowed(ex, "GET, POST");
                 }
+            } else if (path.equals(TRAP_DESTINATIONS) || path.equals(TRAP_DESTINATIONS + "/")) {
+                switch (method) {
+                    case "GET" -> send(ex, 200, destinations(injector.trapDestinations().list()));
+                    case "POST" -> send(ex, 201, addDestination(ex));
+                    case "DELETE" -> {
+                        injector.removeTrapDestinations(ACTOR, Optional.empty());
+                        ex.sendResponseHeaders(204, -1);
+                    }
+                    default -> notAllowed(ex, "GET, POST, DELETE");
+                }
+            } else if (path.startsWith(TRAP_DESTINATIONS + "/")) {
+                if (method.equals("DELETE")) {
+                    String text = URLDecoder.decode(path.substring(TRAP_DESTINATIONS.length() + 1),
+                            StandardCharsets.UTF_8);
+                    if (injector.removeTrapDestinations(ACTOR, Optional.of(address(text))) == 0) {
+                        send(ex, 404, error("no trap destination " + text, "address"));
+                    } else {
+                        ex.sendResponseHeaders(204, -1);
+                    }
+                } else {
+                    notAllowed(ex, "DELETE");
+                }
             } else if (path.startsWith("/faults/")) {
                 if (method.equals("DELETE")) {
                     String id = URLDecoder.decode(path.substring("/faults/".length()), StandardCharsets.UTF_8);
@@ -128,7 +157,7 @@ public final class SimControlServer implements AutoCloseable {
                     notAllowed(ex, "DELETE");
                 }
             } else {
-                send(ex, 404, error("no resource " + path + "; use /faults", null));
+                send(ex, 404, error("no resource " + path + "; use /faults or /trap-destinations", null));
             }
         } catch (SimFaultInputException e) {
             send(ex, 400, error(e.getMessage(), e.field()));
@@ -149,7 +178,67 @@ public final class SimControlServer implements AutoCloseable {
                 && token.matches(header.substring(prefix.length()).trim());
     }
 
+    private ObjectNode addDestination(HttpExchange ex) throws IOException {
+        Map<String, String> fields = fields(ex);
+        for (String name : fields.keySet()) {
+            if (!name.equals("address") && !name.equals("type")) {
+                throw new SimFaultInputException(name, "unknown field; a trap destination has address and type");
+            }
+        }
+        String text = fields.get("address");
+        if (text == null) {
+            throw new SimFaultInputException("address", "required, e.g. 127.0.0.1:1162");
+        }
+        String type = fields.getOrDefault("type", "trap");
+        if (!type.equals("trap") && !type.equals("inform")) {
+            throw new SimFaultInputException("type", "'" + type + "' is neither trap nor inform");
+        }
+        SimTrapDestination d = new SimTrapDestination(address(text), type.equals("inform"));
+        injector.addTrapDestination(ACTOR, d);
+        return json(d);
+    }
+
+    /** {@code host:port} or {@code [v6]:port}, resolved now. */
+    static InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new SimFaultInputException("address", "'" + text + "' is not host:port");
+        }
+        String host = text.substring(0, colon).replaceAll("^\\[|\\]$", "");
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new SimFaultInputException("address", "'" + text + "': the port is not a number");
+        }
+        if (port < 1 || port > 65535) {
+            throw new SimFaultInputException("address", "'" + text + "': the port must be 1-65535");
+        }
+        InetSocketAddress a = new InetSocketAddress(host, port);
+        if (a.isUnresolved()) {
+            throw new SimFaultInputException("address", "'" + text + "': host '" + host + "' does not resolve");
+        }
+        return a;
+    }
+
+    private static ArrayNode destinations(List<SimTrapDestination> list) {
+        ArrayNode a = JSON.createArrayNode();
+        list.forEach(d -> a.add(json(d)));
+        return a;
+    }
+
+    static ObjectNode json(SimTrapDestination d) {
+        return JSON.createObjectNode()
+                .put("address", d.address().getAddress().getHostAddress() + ":" + d.address().getPort())
+                .put("type", d.inform() ? "inform" : "trap");
+    }
+
     private ObjectNode inject(HttpExchange ex) throws IOException {
+        return json(injector.inject(ACTOR, SimFaultRequest.parse(fields(ex), injector.clock())));
+    }
+
+    /** The request body as a JSON object of string fields (nulls skipped). */
+    private static Map<String, String> fields(HttpExchange ex) throws IOException {
         JsonNode body;
         try (InputStream in = ex.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -175,7 +264,7 @@ public final class SimControlServer implements AutoCloseable {
             }
             fields.put(f.getKey(), f.getValue().asText());
         }
-        return json(injector.inject(ACTOR, SimFaultRequest.parse(fields, injector.clock())));
+        return fields;
     }
 
     private static ArrayNode list(List<SimInjectedFault> faults) {

@@ -1,5 +1,6 @@
 package org.dcsuite.simulator.control;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.Site;
 import org.dcsuite.simulator.Simulator;
+import org.dcsuite.simulator.events.SimTrapDestination;
+import org.dcsuite.simulator.events.SimTrapDestinations;
 import org.dcsuite.simulator.model.FaultSchedule;
 import org.dcsuite.simulator.model.FaultWindow;
 import org.dcsuite.simulator.model.SimulatedFleet;
@@ -35,6 +38,7 @@ public final class SimFaultInjector {
     private final FaultSchedule wire;
     private final Set<String> siteIds;
     private final Clock clock;
+    private final SimTrapDestinations trapDestinations;
     private final List<SimInjectedFault> injected = new ArrayList<>();
 
     /**
@@ -42,16 +46,55 @@ public final class SimFaultInjector {
      * @param clock   the simulation clock the fleet and the schedule run on
      */
     public SimFaultInjector(SimulatedFleet fleet, FaultSchedule wire, Collection<String> siteIds, Clock clock) {
+        this(fleet, wire, siteIds, clock, new SimTrapDestinations());
+    }
+
+    /**
+     * @param trapDestinations the SNMP managers the agents notify, which the control API lists and changes beside
+     *                         the faults
+     */
+    public SimFaultInjector(SimulatedFleet fleet, FaultSchedule wire, Collection<String> siteIds, Clock clock,
+            SimTrapDestinations trapDestinations) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.wire = Objects.requireNonNull(wire, "wire");
         this.siteIds = new TreeSet<>(siteIds);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.trapDestinations = Objects.requireNonNull(trapDestinations, "trapDestinations");
     }
 
-    /** The injector of a running simulator built from {@code config} on {@code clock}. */
+    /** The injector of a running simulator built from {@code config} on {@code clock}, with its trap destinations. */
     public static SimFaultInjector of(Simulator simulator, DcsuiteConfig config, Clock clock) {
         return new SimFaultInjector(simulator.fleet(), simulator.faults(),
-                config.sites().stream().map(Site::id).toList(), clock);
+                config.sites().stream().map(Site::id).toList(), clock, simulator.trapDestinations());
+    }
+
+    /** The SNMP managers the simulated agents notify. */
+    public SimTrapDestinations trapDestinations() {
+        return trapDestinations;
+    }
+
+    /** Adds an SNMP manager to notify and logs an audit line naming {@code actor}. */
+    public void addTrapDestination(String actor, SimTrapDestination destination) {
+        trapDestinations.add(destination);
+        AUDIT.info("audit who={} what=add-trap-destination destination=\"{}\"", actor, destination);
+    }
+
+    /**
+     * Stops notifying the managers at an address (both traps and informs), or every manager when empty, and logs
+     * an audit line naming {@code actor}.
+     *
+     * @return how many destinations were removed
+     */
+    public int removeTrapDestinations(String actor, Optional<InetSocketAddress> address) {
+        int removed = 0;
+        for (SimTrapDestination d : trapDestinations.list()) {
+            if (address.isEmpty() || d.address().equals(address.get())) {
+                removed += trapDestinations.remove(d) ? 1 : 0;
+            }
+        }
+        AUDIT.info("audit who={} what=remove-trap-destinations address=\"{}\" removed={}", actor,
+                address.map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("all"), removed);
+        return removed;
     }
 
     /** The simulation clock, on which request times are read. */
@@ -85,6 +128,8 @@ public final class SimFaultInjector {
             case ON_BATTERY -> fleet.upsOnBattery(id, window);
             case COUNTER_RESET -> fleet.resetCounters(id, Optional.of(start));
             case STUCK_SENSOR -> fleet.stickSensors(id, window);
+            case FAN_FAILED -> fleet.failFan(id, window);
+            case OVERLOAD -> fleet.overloadPdu(id, request.phase(), window);
         }
         SimInjectedFault fault = new SimInjectedFault(id, request.type(), start, end, request.latency(),
                 request.phase(), request.feed());
@@ -178,8 +223,8 @@ public final class SimFaultInjector {
             throw new SimFaultInputException("for", "counter_reset is instantaneous and takes no duration");
         }
         if (r.phase().isPresent()) {
-            if (r.type() != SimFaultType.BREAKER_TRIPPED) {
-                throw new SimFaultInputException("phase", "only breaker_tripped takes a phase");
+            if (r.type() != SimFaultType.BREAKER_TRIPPED && r.type() != SimFaultType.OVERLOAD) {
+                throw new SimFaultInputException("phase", "only breaker_tripped and overload take a phase");
             }
             if (!PHASES.contains(r.phase().get())) {
                 throw new SimFaultInputException("phase", "no phase '" + r.phase().get() + "'; use L1, L2 or L3");

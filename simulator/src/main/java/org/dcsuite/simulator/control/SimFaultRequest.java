@@ -22,7 +22,7 @@ import org.dcsuite.simulator.state.Feed;
  * @param start    when it begins; empty: now
  * @param duration how long it lasts; empty: until cleared (a counter reset is instantaneous and takes none)
  * @param latency  the answer delay of a {@code slow} device
- * @param phase    {@code L1}..{@code L3} for a tripped breaker; empty: all phases
+ * @param phase    {@code L1}..{@code L3} for a tripped breaker or an overload; empty: all phases
  * @param feed     the lost feed
  */
 public record SimFaultRequest(String target, SimFaultType type, Optional<Instant> start, Optional<Duration> duration,

@@ -33,7 +33,11 @@ public enum SimFaultType {
     /** The energy counters of a PDU or meter restart from 0, once. */
     COUNTER_RESET(EnumSet.of(DeviceKind.PDU, DeviceKind.METER)),
     /** Temperature readings freeze; meters have none. */
-    STUCK_SENSOR(EnumSet.of(DeviceKind.SERVER, DeviceKind.PDU, DeviceKind.UPS, DeviceKind.COOLING));
+    STUCK_SENSOR(EnumSet.of(DeviceKind.SERVER, DeviceKind.PDU, DeviceKind.UPS, DeviceKind.COOLING)),
+    /** A server's first fan stops. */
+    FAN_FAILED(EnumSet.of(DeviceKind.SERVER)),
+    /** Unplanned load on a PDU drives a phase, or all, over the breaker's continuous limit. */
+    OVERLOAD(EnumSet.of(DeviceKind.PDU));
 
     private final Set<DeviceKind> kinds;
 

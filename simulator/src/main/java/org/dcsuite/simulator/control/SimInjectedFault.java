@@ -15,7 +15,7 @@ import org.dcsuite.simulator.state.Feed;
  * @param start   when it began or begins
  * @param end     the first instant it is over; empty: until cleared. A counter reset ends where it starts.
  * @param latency for {@code slow}
- * @param phase   for {@code breaker_tripped}; empty: all phases
+ * @param phase   for {@code breaker_tripped} and {@code overload}; empty: all phases
  * @param feed    for {@code feed_lost}
  */
 public record SimInjectedFault(String target, SimFaultType type, Instant start, Optional<Instant> end,

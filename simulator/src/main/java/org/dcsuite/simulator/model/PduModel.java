@@ -18,6 +18,8 @@ final class PduModel {
     private static final double BREAKER_DERATING = 0.8;
     private static final double[] BREAKER_RATINGS_A = {16, 32, 63};
     static final String[] PHASES = {"L1", "L2", "L3"};
+    /** An overloaded phase draws this share of its breaker's rating: over the 80 % limit, short of a trip. */
+    static final double OVERLOAD_SHARE = 0.95;
 
     final String id;
     final String name;
@@ -37,6 +39,8 @@ final class PduModel {
     boolean alive;
     double voltageV;
     final boolean[] phaseTripped = new boolean[3];
+    /** Load beyond the outlets' (plugged in without being planned) on each phase; non-zero only when overloaded. */
+    final double[] overloadW = new double[3];
     double sensorC;
     private Double frozenSensorC;
 
@@ -79,7 +83,7 @@ final class PduModel {
     }
 
     double powerW() {
-        double sum = 0;
+        double sum = overloadW[0] + overloadW[1] + overloadW[2];
         for (double w : outletW) {
             sum += w;
         }
@@ -89,6 +93,27 @@ final class PduModel {
     void clearOutlets() {
         Arrays.fill(outletW, 0);
         Arrays.fill(outletA, 0);
+        Arrays.fill(overloadW, 0);
+    }
+
+    /**
+     * Adds the unplanned load of each overloaded, live phase, whatever brings its current to {@link #OVERLOAD_SHARE}
+     * of the breaker rating; call after the outlets are loaded.
+     */
+    void applyOverload(boolean[] overloaded) {
+        for (int p = 0; p < 3; p++) {
+            if (!overloaded[p] || !alive || phaseTripped[p]) {
+                continue;
+            }
+            double outletsA = 0;
+            for (int i = 0; i < outlets; i++) {
+                if (phaseIndex(i + 1) == p) {
+                    outletsA += outletA[i];
+                }
+            }
+            double extraA = Math.max(0, OVERLOAD_SHARE * breakerRatingA - outletsA);
+            overloadW[p] = extraA * voltageV * POWER_FACTOR;
+        }
     }
 
     void load(int outlet, double watts) {
@@ -109,6 +134,7 @@ final class PduModel {
     }
 
     void step(double dtS) {
+        energyJ += (overloadW[0] + overloadW[1] + overloadW[2]) * dtS;
         for (int i = 0; i < outlets; i++) {
             outletEnergyJ[i] += outletW[i] * dtS;
             energyJ += outletW[i] * dtS;
@@ -123,6 +149,10 @@ final class PduModel {
     PduState state() {
         double[] phaseW = new double[3];
         double[] phaseA = new double[3];
+        for (int p = 0; p < 3; p++) {
+            phaseW[p] = overloadW[p];
+            phaseA[p] = overloadW[p] > 0 ? overloadW[p] / (voltageV * POWER_FACTOR) : 0;
+        }
         List<PduState.Outlet> outletStates = new ArrayList<>(outlets);
         for (int i = 0; i < outlets; i++) {
             int p = phaseIndex(i + 1);

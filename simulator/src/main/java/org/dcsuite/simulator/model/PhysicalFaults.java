@@ -12,7 +12,7 @@ import org.dcsuite.simulator.state.Feed;
  */
 final class PhysicalFaults {
 
-    enum Kind { COOLING_FAILED, BREAKER_TRIPPED, FEED_LOST, UPS_ON_BATTERY, STUCK_SENSOR }
+    enum Kind { COOLING_FAILED, BREAKER_TRIPPED, FEED_LOST, UPS_ON_BATTERY, STUCK_SENSOR, FAN_FAILED, PDU_OVERLOAD }
 
     /** Any phase of a PDU, for a breaker fault that trips all of them. */
     static final String ALL_PHASES = "*";
@@ -48,8 +48,17 @@ final class PhysicalFaults {
 
     /** True when the phase itself or all phases of the PDU are tripped. */
     boolean breakerTripped(String pduId, String phase, Instant t) {
+        return onPhase(Kind.BREAKER_TRIPPED, pduId, phase, t);
+    }
+
+    /** True when the phase itself or all phases of the PDU carry an overload. */
+    boolean overloaded(String pduId, String phase, Instant t) {
+        return onPhase(Kind.PDU_OVERLOAD, pduId, phase, t);
+    }
+
+    private boolean onPhase(Kind kind, String pduId, String phase, Instant t) {
         for (Entry e : entries) {
-            if (e.kind == Kind.BREAKER_TRIPPED && e.target.equals(pduId) && e.activeAt(t)
+            if (e.kind == kind && e.target.equals(pduId) && e.activeAt(t)
                     && (e.detail.equals(phase) || e.detail.equals(ALL_PHASES))) {
                 return true;
             }

@@ -38,6 +38,8 @@ final class RoomModel {
     double airC;
 
     // The snapshot at the last step.
+    /** Heat of loads the model does not know as servers: the unplanned load of overloaded PDUs. */
+    double extraHeatW;
     double heatW;
     double removedW;
     double returnAirC;
@@ -58,7 +60,7 @@ final class RoomModel {
     }
 
     void computeCooling(double outsideC, boolean[] running) {
-        heatW = 0;
+        heatW = extraHeatW;
         for (ServerModel s : servers) {
             heatW += s.inputW();
         }

@@ -65,6 +65,8 @@ final class ServerModel {
     double voltageV;
     double inletC;
     double cpuC;
+    /** The first fan has stopped (a fan-failure fault); the others keep the server cooled. */
+    boolean fanFailed;
     private double[] frozenTemps;
 
     ServerModel(Device device, int position, long seed) {
@@ -140,7 +142,7 @@ final class ServerModel {
         double rpm = on ? Math.min(16000, 3000 + 6000 * utilisation + 400 * Math.max(0, inletC - 25)) : 0;
         List<ServerState.Fan> fans = new ArrayList<>(FAN_COUNT);
         for (int i = 0; i < FAN_COUNT; i++) {
-            fans.add(new ServerState.Fan("fan-" + (i + 1), rpm * (1 + 0.01 * i)));
+            fans.add(new ServerState.Fan("fan-" + (i + 1), i == 0 && fanFailed ? 0 : rpm * (1 + 0.01 * i)));
         }
         return new ServerState(id, name, on ? ServerState.PowerState.ON : ServerState.PowerState.OFF, inputW(),
                 inletC, cpuC, psus, fans, health());
@@ -154,7 +156,7 @@ final class ServerModel {
         if (inletC > INLET_CRITICAL_C) {
             return ServerState.Health.CRITICAL;
         }
-        boolean redundancyLost = !(psuPowered[0] && psuPowered[1]);
+        boolean redundancyLost = !(psuPowered[0] && psuPowered[1]) || fanFailed;
         return inletC > INLET_WARNING_C || redundancyLost ? ServerState.Health.WARNING : ServerState.Health.OK;
     }
 }

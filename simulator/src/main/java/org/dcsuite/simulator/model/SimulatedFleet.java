@@ -202,6 +202,26 @@ public final class SimulatedFleet implements DeviceControls {
         addFault(PhysicalFaults.Kind.BREAKER_TRIPPED, pduId, phase.orElse(PhysicalFaults.ALL_PHASES), window);
     }
 
+    /**
+     * Extra load is plugged into a PDU (a space heater, a new server nobody planned for): the phase draws
+     * {@link PduModel#OVERLOAD_SHARE} of its breaker's rating, above the 80 % continuous limit but short of a trip.
+     *
+     * @param phase {@code L1}..{@code L3}, or empty for all three
+     */
+    public synchronized void overloadPdu(String pduId, Optional<String> phase, FaultWindow window) {
+        find(pdus, pduId, "PDU");
+        phase.filter(p -> !List.of(PduModel.PHASES).contains(p)).ifPresent(p -> {
+            throw new IllegalArgumentException("PDU '" + pduId + "': no phase '" + p + "' (L1, L2, L3)");
+        });
+        addFault(PhysicalFaults.Kind.PDU_OVERLOAD, pduId, phase.orElse(PhysicalFaults.ALL_PHASES), window);
+    }
+
+    /** A server's first fan stops: it reports 0 rpm and the server's health turns to Warning. */
+    public synchronized void failFan(String serverId, FaultWindow window) {
+        find(servers, serverId, "server");
+        addFault(PhysicalFaults.Kind.FAN_FAILED, serverId, "", window);
+    }
+
     /** A whole feed of a site is lost: every PDU on it goes dead and the servers run on the other feed. */
     public synchronized void loseFeed(String siteId, Feed feed, FaultWindow window) {
         site(siteId);

@@ -207,12 +207,14 @@ final class SiteModel {
 
         // Load side: servers draw through their live PSUs; PDUs and UPSes add up what flows through them.
         double[] upsOutW = new double[upses.size()];
+        rooms.forEach(rm -> rm.extraHeatW = 0);
         double unprotectedW = 0;
         for (ServerModel s : servers) {
             for (int i = 0; i < 2; i++) {
                 s.psuPowered[i] = s.pdu[i] != null ? s.pdu[i].outletLive(s.outlet)
                         : s.whip && feedLive[i] && (s.whipUps[i] == null || s.whipUps[i].alive);
             }
+            s.fanFailed = faults.active(PhysicalFaults.Kind.FAN_FAILED, s.id, t);
             s.computePower(t, utilisation, voltageV);
             for (int i = 0; i < 2; i++) {
                 if (s.pdu[i] != null) {
@@ -223,6 +225,14 @@ final class SiteModel {
                     unprotectedW += s.psuInW[i];
                 }
             }
+        }
+        for (PduModel p : pdus) {
+            boolean[] overloaded = new boolean[3];
+            for (int k = 0; k < 3; k++) {
+                overloaded[k] = faults.overloaded(p.id, PduModel.PHASES[k], t);
+            }
+            p.applyOverload(overloaded);
+            p.room.extraHeatW += p.overloadW[0] + p.overloadW[1] + p.overloadW[2];
         }
         for (PduModel p : pdus) {
             if (p.ups != null) {

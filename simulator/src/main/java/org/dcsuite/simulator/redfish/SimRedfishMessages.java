@@ -45,6 +45,18 @@ final class SimRedfishMessages {
                 + "the query parameter in the request and resubmit the request if the operation failed."),
         QUERY_NOT_SUPPORTED("QueryNotSupported", "Querying is not supported by the implementation.", "Warning",
                 "Remove the query parameters and resubmit the request if the operation failed."),
+        PROPERTY_UNKNOWN("PropertyUnknown", "The property %1 is not in the list of valid properties for the "
+                + "resource.", "Warning", "Remove the unknown property from the request body and resubmit the "
+                + "request if the operation failed."),
+        PROPERTY_VALUE_TYPE_ERROR("PropertyValueTypeError", "The value %1 for the property %2 is of a different "
+                + "type than the property can accept.", "Warning", "Correct the value for the property in the "
+                + "request body and resubmit the request if the operation failed."),
+        PROPERTY_VALUE_FORMAT_ERROR("PropertyValueFormatError", "The value %1 for the property %2 is of a "
+                + "different format than the property can accept.", "Warning", "Correct the value for the property "
+                + "in the request body and resubmit the request if the operation failed."),
+        CREATE_LIMIT_REACHED_FOR_RESOURCE("CreateLimitReachedForResource", "The create operation failed because "
+                + "the resource has reached the limit of possible resources.", "Critical", "Either delete resources "
+                + "and resubmit the request if the operation failed or do not resubmit the request."),
         SESSION_LIMIT_EXCEEDED("SessionLimitExceeded", "The session establishment failed due to the number of "
                 + "simultaneous sessions exceeding the limit of the implementation.", "Critical", "Reduce the "
                 + "number of other sessions before trying to establish the session or increase the limit of "

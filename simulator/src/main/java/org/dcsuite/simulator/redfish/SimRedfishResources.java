@@ -57,6 +57,11 @@ final class SimRedfishResources {
         return r;
     }
 
+    /** Serves a resource built elsewhere (the event service's). */
+    void put(String path, ObjectNode resource) {
+        byPath.put(path, resource);
+    }
+
     /** The resource at a raw path ({@code /redfish/v1} and trailing slashes accepted). */
     Optional<ObjectNode> get(String rawPath) {
         String p = rawPath.equals("/redfish/v1") ? ROOT
@@ -141,6 +146,7 @@ final class SimRedfishResources {
         link(root, "Systems", SYSTEMS);
         link(root, "Chassis", CHASSIS);
         link(root, "SessionService", SESSION_SERVICE);
+        link(root, "EventService", SimRedfishEventService.SERVICE);
         link(root.putObject("Links"), "Sessions", SESSIONS);
     }
 
@@ -235,7 +241,7 @@ final class SimRedfishResources {
                     .put("PhysicalContext", "Chassis")
                     .put("Reading", f.rpm())
                     .put("ReadingUnits", "RPM");
-            status(fan, "OK");
+            status(fan, fanHealth(s, f));
         }
     }
 
@@ -326,7 +332,7 @@ final class SimRedfishResources {
             members.add(fanPath);
             ObjectNode fan = resource(fanPath, "#Fan.v1_3_0.Fan", f.id(), fanName(f))
                     .put("PhysicalContext", "Chassis");
-            status(fan, "OK");
+            status(fan, fanHealth(s, f));
             // The state has no rated speed, so the percentage Reading is left out and only SpeedRPM is given.
             fan.putObject("SpeedPercent").put("SpeedRPM", f.rpm())
                     .put("DataSourceUri", chassis + "/Sensors/" + segment(f.id() + "Speed"));
@@ -416,6 +422,11 @@ final class SimRedfishResources {
     /** A supply that lost its feed reports Critical, as BMCs do on an input loss. */
     private static String psuHealth(ServerState.Psu p) {
         return p.powered() ? "OK" : "Critical";
+    }
+
+    /** A fan standing still in a running server has failed, and BMCs report it Critical. */
+    static String fanHealth(ServerState s, ServerState.Fan f) {
+        return s.powerState() == ServerState.PowerState.ON && f.rpm() <= 0 ? "Critical" : "OK";
     }
 
     private static String psuName(ServerState.Psu p) {

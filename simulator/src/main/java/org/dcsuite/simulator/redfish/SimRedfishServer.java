@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.dcsuite.core.config.Secret;
 import org.dcsuite.simulator.redfish.SimRedfishMessages.Message;
+import org.dcsuite.simulator.events.SimConditionChange;
 import org.dcsuite.simulator.state.DeviceControls;
 import org.dcsuite.simulator.state.ProtocolFaults;
 import org.dcsuite.simulator.state.ServerState;
@@ -63,6 +64,13 @@ public final class SimRedfishServer implements AutoCloseable {
      * bound keeps forgotten connections from piling up for the life of the simulator.
      */
     public static final Duration DOWN_HOLD_LIMIT = Duration.ofSeconds(60);
+    /** Retries of an event delivery that failed, as EventService's DeliveryRetryAttempts says (the DMTF mockup's). */
+    public static final int DEFAULT_EVENT_RETRY_ATTEMPTS = 3;
+    /**
+     * Time between two delivery attempts, DeliveryRetryIntervalSeconds: shorter than the mockup's 60 s so that a
+     * receiver restarted during a demo gets its events while they still matter.
+     */
+    public static final Duration DEFAULT_EVENT_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SimRedfishServer.class);
     private static final Duration DOWN_CHECK = Duration.ofMillis(50);
@@ -83,6 +91,7 @@ public final class SimRedfishServer implements AutoCloseable {
     private final boolean tls;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final SimRedfishEventService events;
 
     private SimRedfishServer(Builder b) {
         this.serverId = b.serverId;
@@ -94,6 +103,7 @@ public final class SimRedfishServer implements AutoCloseable {
         this.downHoldLimit = b.downHoldLimit;
         this.sessions = new SimRedfishSessions(b.clock, b.sessionTimeout, b.sessionLimit);
         this.tls = b.tls != null;
+        this.events = new SimRedfishEventService(serverId, b.eventRetryAttempts, b.eventRetryInterval);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
         try {
             if (b.tls != null) {
@@ -152,11 +162,23 @@ public final class SimRedfishServer implements AutoCloseable {
         return sessions.list().size();
     }
 
-    /** Stops listening and ends the requests in progress, held ones included. */
+    /**
+     * Pushes the Redfish event for a condition of this server that started or ended (fan failure, PSU input lost,
+     * inlet overtemperature, power off and on) to every subscription that wants it; returns at once, deliveries
+     * run on the subscriptions' own threads. Conditions of other devices are ignored.
+     */
+    public void report(SimConditionChange change) {
+        if (change.deviceId().equals(serverId)) {
+            events.publish(change);
+        }
+    }
+
+    /** Stops listening, ends the requests in progress, held ones included, and every event delivery. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        events.close();
     }
 
     // ---- Requests ----------------------------------------------------------------------------------------
@@ -230,6 +252,7 @@ public final class SimRedfishServer implements AutoCloseable {
         }
         SimRedfishResources resources = SimRedfishResources.of(state.get(), sessions.list(),
                 sessions.timeout().toSeconds());
+        events.addTo(resources);
         Optional<ObjectNode> resource = resources.get(path);
         switch (method) {
             case "GET", "HEAD" -> {
@@ -242,6 +265,8 @@ public final class SimRedfishServer implements AutoCloseable {
             case "POST" -> {
                 if (trim(path).equals(SimRedfishResources.resetTarget())) {
                     reset(ex, body, user.get());
+                } else if (trim(path).equals(SimRedfishEventService.SUBSCRIPTIONS)) {
+                    subscribe(ex, body, user.get());
                 } else {
                     notAllowed(ex, path, resource);
                 }
@@ -249,6 +274,9 @@ public final class SimRedfishServer implements AutoCloseable {
             case "DELETE" -> {
                 if (trim(path).startsWith(SimRedfishResources.SESSIONS + "/") && resource.isPresent()) {
                     sessions.delete(resource.get().path("Id").asText());
+                    ex.sendResponseHeaders(204, -1);
+                } else if (trim(path).startsWith(SimRedfishEventService.SUBSCRIPTIONS + "/") && resource.isPresent()
+                        && events.delete(resource.get().path("Id").asText())) {
                     ex.sendResponseHeaders(204, -1);
                 } else {
                     notAllowed(ex, path, resource);
@@ -403,6 +431,20 @@ public final class SimRedfishServer implements AutoCloseable {
         ex.sendResponseHeaders(204, -1);
     }
 
+    private void subscribe(HttpExchange ex, byte[] body, String user) throws IOException {
+        Optional<JsonNode> request = parse(body);
+        if (request.isEmpty()) {
+            send(ex, 400, SimRedfishMessages.error(Message.MALFORMED_JSON));
+            return;
+        }
+        SimRedfishEventService.Created created = events.create(request.get());
+        if (created.location().isPresent()) {
+            LOG.info("server '{}': event subscription {} created by '{}'", serverId, created.location().get(), user);
+            ex.getResponseHeaders().set("Location", created.location().get());
+        }
+        send(ex, created.status(), created.body());
+    }
+
     private static Optional<JsonNode> parse(byte[] body) {
         try {
             JsonNode n = SimRedfishMessages.JSON.readTree(body);
@@ -422,8 +464,10 @@ public final class SimRedfishServer implements AutoCloseable {
             notFound(ex, path);
             return;
         }
-        boolean deletable = trim(path).startsWith(SimRedfishResources.SESSIONS + "/");
-        boolean postable = trim(path).equals(SimRedfishResources.SESSIONS);
+        boolean deletable = trim(path).startsWith(SimRedfishResources.SESSIONS + "/")
+                || trim(path).startsWith(SimRedfishEventService.SUBSCRIPTIONS + "/");
+        boolean postable = trim(path).equals(SimRedfishResources.SESSIONS)
+                || trim(path).equals(SimRedfishEventService.SUBSCRIPTIONS);
         ex.getResponseHeaders().set("Allow", "GET, HEAD" + (postable ? ", POST" : "")
                 + (deletable ? ", DELETE" : ""));
         send(ex, 405, SimRedfishMessages.error(Message.GENERAL_ERROR));
@@ -463,6 +507,8 @@ public final class SimRedfishServer implements AutoCloseable {
         private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
         private int sessionLimit = DEFAULT_SESSION_LIMIT;
         private Duration downHoldLimit = DOWN_HOLD_LIMIT;
+        private int eventRetryAttempts = DEFAULT_EVENT_RETRY_ATTEMPTS;
+        private Duration eventRetryInterval = DEFAULT_EVENT_RETRY_INTERVAL;
 
         private Builder(String serverId, Supplier<ServerState> state, DeviceControls controls) {
             this.serverId = Objects.requireNonNull(serverId, "serverId");
@@ -536,6 +582,21 @@ public final class SimRedfishServer implements AutoCloseable {
                         + "negative");
             }
             this.downHoldLimit = limit;
+            return this;
+        }
+
+        /**
+         * How event deliveries are retried: {@code attempts} more times after a failure (default
+         * {@link #DEFAULT_EVENT_RETRY_ATTEMPTS}), {@code interval} apart (default
+         * {@link #DEFAULT_EVENT_RETRY_INTERVAL}, whole seconds as the EventService shows it).
+         */
+        public Builder eventRetry(int attempts, Duration interval) {
+            if (attempts < 0 || interval.isNegative()) {
+                throw new IllegalArgumentException("server '" + serverId + "': event retry attempts and interval "
+                        + "must not be negative");
+            }
+            this.eventRetryAttempts = attempts;
+            this.eventRetryInterval = interval;
             return this;
         }
 

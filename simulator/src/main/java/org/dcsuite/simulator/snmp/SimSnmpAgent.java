@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.dcsuite.core.config.Secret;
+import org.dcsuite.simulator.events.SimConditionChange;
+import org.dcsuite.simulator.events.SimTrapDestinations;
 import org.dcsuite.simulator.state.DeviceControls;
 import org.dcsuite.simulator.state.PduState;
 import org.dcsuite.simulator.state.ProtocolFaults;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One simulated device's SNMP agent on its own UDP port: SNMPv1/v2c with a read and a write community, SNMPv3 USM
  * with one user and the agent's own engine id. The MIB is computed from the device's state for every request; wire
- * faults come from {@link ProtocolFaults} per datagram. Start one with {@link #pdu} or {@link #ups}:
+ * faults come from {@link ProtocolFaults} per datagram. With {@link Builder#notifications} it also sends the
+ * device's traps or informs for the conditions {@link #report} is given. Start one with {@link #pdu} or {@link #ups}:
  *
  * <pre>{@code
  * SimSnmpAgent agent = SimSnmpAgent.pdu("r01-pdu-a", model::pdu, controls)
@@ -69,18 +72,22 @@ public final class SimSnmpAgent implements AutoCloseable {
     private static final long TIME_TICKS_MODULUS = 1L << 32;
 
     private final String deviceId;
+    private final SimSnmpDevice device;
     private final DefaultUdpTransportMapping transport;
     private final ScheduledExecutorService delayer;
     private final byte[] engineId;
     private final int port;
+    private final Optional<SimSnmpNotifier> notifier;
 
-    private SimSnmpAgent(String deviceId, DefaultUdpTransportMapping transport, ScheduledExecutorService delayer,
-            byte[] engineId, int port) {
+    private SimSnmpAgent(String deviceId, SimSnmpDevice device, DefaultUdpTransportMapping transport,
+            ScheduledExecutorService delayer, byte[] engineId, int port, Optional<SimSnmpNotifier> notifier) {
         this.deviceId = deviceId;
+        this.device = device;
         this.transport = transport;
         this.delayer = delayer;
         this.engineId = engineId;
         this.port = port;
+        this.notifier = notifier;
     }
 
     /** A PDU serving Raritan PDU2-MIB and ENTITY-SENSOR-MIB; outlet SETs go to {@code controls}. */
@@ -107,9 +114,39 @@ public final class SimSnmpAgent implements AutoCloseable {
         return HexFormat.of().formatHex(engineId);
     }
 
-    /** Stops listening; never throws. */
+    /**
+     * Sends the notification the device's MIB defines for a condition that started or ended (UPS-MIB
+     * {@code upsTrapOnBattery}, {@code upsTrapAlarmEntryAdded/Removed}; PDU2-MIB
+     * {@code overCurrentProtectorSensorStateChange}) to every destination, without waiting. Conditions of other
+     * devices, and conditions the MIB has no notification for, are ignored; so is everything without
+     * {@link Builder#notifications}.
+     */
+    public void report(SimConditionChange change) {
+        if (notifier.isEmpty() || !change.deviceId().equals(deviceId)) {
+            return;
+        }
+        device.notification(change).ifPresent(notifier.get()::send);
+    }
+
+    /** Notifications sent so far (traps and informs), for tests and the demo console. */
+    public long notificationsSent() {
+        return notifier.map(SimSnmpNotifier::sent).orElse(0L);
+    }
+
+    /** INFORMs a manager answered so far. */
+    public long informsAcknowledged() {
+        return notifier.map(SimSnmpNotifier::acknowledged).orElse(0L);
+    }
+
+    /** INFORMs given up unanswered after every retransmission so far. */
+    public long informsUnacknowledged() {
+        return notifier.map(SimSnmpNotifier::unacknowledged).orElse(0L);
+    }
+
+    /** Stops listening and sending; never throws. */
     @Override
     public void close() {
+        notifier.ifPresent(SimSnmpNotifier::close);
         delayer.shutdownNow();
         try {
             transport.close();
@@ -132,6 +169,7 @@ public final class SimSnmpAgent implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private Optional<byte[]> engineId = Optional.empty();
+        private Optional<SimTrapDestinations> notifications = Optional.empty();
 
         private Builder(String deviceId, SimSnmpDevice device) {
             this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -179,6 +217,16 @@ public final class SimSnmpAgent implements AutoCloseable {
         }
 
         /**
+         * Where {@link SimSnmpAgent#report} sends notifications, read for each one; default none, and the agent
+         * then opens no notification socket. Sent as SNMPv2c with the read community when there is one, else as
+         * SNMPv3 with the user.
+         */
+        public Builder notifications(SimTrapDestinations destinations) {
+            this.notifications = Optional.of(Objects.requireNonNull(destinations, "destinations"));
+            return this;
+        }
+
+        /**
          * The snmpEngineID (5-32 octets). The default is derived from the device id, so a device keeps its engine
          * id across restarts as real agents do.
          */
@@ -209,11 +257,13 @@ public final class SimSnmpAgent implements AutoCloseable {
                         + ":" + port, e);
             }
             Instant started = clock.instant();
+            Supplier<TimeTicks> upTime = () -> new TimeTicks(
+                    (Duration.between(started, clock.instant()).toMillis() / 10) % TIME_TICKS_MODULUS);
             Supplier<SimSnmpMib> mib = () -> {
                 SimSnmpMib.Builder b = SimSnmpMib.builder();
                 device.addTo(b);
                 Duration up = Duration.between(started, clock.instant());
-                b.scalar(SimSnmpSystemGroup.SYS_UP_TIME, new TimeTicks((up.toMillis() / 10) % TIME_TICKS_MODULUS))
+                b.scalar(SimSnmpSystemGroup.SYS_UP_TIME, upTime.get())
                         .scalar(SNMP_ENGINE_ID, new OctetString(engine))
                         .scalar(SNMP_ENGINE_BOOTS, new Integer32(ENGINE_BOOTS))
                         .scalar(SNMP_ENGINE_TIME, new Integer32((int) Math.min(Integer.MAX_VALUE, up.toSeconds())))
@@ -241,7 +291,20 @@ public final class SimSnmpAgent implements AutoCloseable {
             LOG.info("device '{}': SNMP agent on {}:{} (v1/v2c: {}, v3: {})", deviceId, address.getHostAddress(),
                     bound, readCommunity.isPresent() || writeCommunity.isPresent() ? "yes" : "no",
                     user.isPresent() ? "yes" : "no");
-            return new SimSnmpAgent(deviceId, transport, delayer, engine, bound);
+            Optional<SimSnmpNotifier> notifier;
+            try {
+                notifier = notifications.map(d -> new SimSnmpNotifier(deviceId, d,
+                        readCommunity.or(() -> writeCommunity), user, engine, upTime));
+            } catch (RuntimeException e) {
+                delayer.shutdownNow();
+                try {
+                    transport.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+            return new SimSnmpAgent(deviceId, device, transport, delayer, engine, bound, notifier);
         }
 
         private static MessageDispatcherImpl dispatcher(DefaultUdpTransportMapping transport, byte[] engine,
@@ -256,7 +319,7 @@ public final class SimSnmpAgent implements AutoCloseable {
             return d;
         }
 
-        private static UsmUser usmUser(SimSnmpUser u) {
+        static UsmUser usmUser(SimSnmpUser u) {
             return new UsmUser(new OctetString(u.name()),
                     u.authProtocol().flatMap(SimSnmpSecurity::auth).orElse(null),
                     u.authPassphrase().map(s -> new OctetString(s.reveal())).orElse(null),

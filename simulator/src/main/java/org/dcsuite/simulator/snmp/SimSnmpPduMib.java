@@ -1,6 +1,10 @@
 package org.dcsuite.simulator.snmp;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Optional;
+import org.dcsuite.simulator.events.SimConditionChange;
+import org.snmp4j.smi.VariableBinding;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +80,13 @@ final class SimSnmpPduMib implements SimSnmpDevice {
     /** ENTITY-MIB entPhysicalName, joined to the sensors by entPhysicalIndex. */
     static final OID PHYSICAL_NAME = new OID("1.3.6.1.2.1.47.1.1.1.1.7");
 
+    /** PDU2-MIB overCurrentProtectorSensorStateChange (pduSensorStateChange's sibling for breakers). */
+    static final OID TRAP_OCP_STATE_CHANGE = new OID("1.3.6.1.4.1.13742.6.0.65");
+    /** A breaker current above this share of its rating is aboveUpperWarning: the 80 % continuous-load rule. */
+    static final double UPPER_WARNING_SHARE = 0.8;
+    /** The phases in pole order. */
+    private static final String[] PHASE_IDS = {"L1", "L2", "L3"};
+
     /** PDU2-MIB SensorTypeEnumeration values served. */
     static final int RMS_CURRENT = 1;
     static final int RMS_VOLTAGE = 4;
@@ -99,6 +110,7 @@ final class SimSnmpPduMib implements SimSnmpDevice {
     private static final int STATE_OPEN = 0;
     private static final int STATE_CLOSED = 1;
     private static final int STATE_NORMAL = 4;
+    private static final int STATE_ABOVE_UPPER_WARNING = 5;
     private static final int STATE_ON = 7;
     private static final int STATE_OFF = 8;
 
@@ -169,12 +181,53 @@ final class SimSnmpPduMib implements SimSnmpDevice {
             }
             OID current = new OID(ocp).append(RMS_CURRENT);
             OID trip = new OID(ocp).append(TRIP);
-            mib.instance(OCP_STATE, current, new Integer32(STATE_NORMAL))
+            mib.instance(OCP_STATE, current, new Integer32(currentState(p)))
                     .instance(OCP_VALUE, current, scaled(p.currentA(), RMS_CURRENT))
                     // A breaker is closed while it conducts and open once it tripped.
                     .instance(OCP_STATE, trip, new Integer32(p.breakerTripped() ? STATE_OPEN : STATE_CLOSED))
                     .instance(OCP_VALUE, trip, unsigned(p.breakerTripped() ? 1 : 0));
         }
+    }
+
+    /** aboveUpperWarning over the continuous-load limit of {@link #UPPER_WARNING_SHARE} of the rating. */
+    private static int currentState(PduState.Phase p) {
+        return p.breakerRatingA() > 0 && p.currentA() > UPPER_WARNING_SHARE * p.breakerRatingA()
+                ? STATE_ABOVE_UPPER_WARNING : STATE_NORMAL;
+    }
+
+    /**
+     * PDU2-MIB {@code overCurrentProtectorSensorStateChange}, the notification a PX sends when a breaker's current
+     * sensor crosses a threshold or its trip sensor opens or closes, with the protector's label and name and the
+     * sensor's value and new state (the MIB's other objects, such as the old state, are left out).
+     */
+    @Override
+    public Optional<SimSnmpNotification> notification(SimConditionChange change) {
+        int sensor = switch (change.type()) {
+            case PDU_OVERLOAD -> RMS_CURRENT;
+            case PDU_BREAKER_TRIPPED -> TRIP;
+            default -> -1;
+        };
+        int pole = Arrays.asList(PHASE_IDS).indexOf(change.condition().subject()) + 1;
+        if (sensor < 0 || pole == 0) {
+            return Optional.empty();
+        }
+        OID ocp = new OID(new int[] {PDU_ID, pole});
+        OID idx = new OID(ocp).append(sensor);
+        Variable value;
+        int newState;
+        if (sensor == RMS_CURRENT) {
+            value = scaled(change.value(), RMS_CURRENT);
+            newState = change.started() ? STATE_ABOVE_UPPER_WARNING : STATE_NORMAL;
+        } else {
+            value = unsigned(change.started() ? 1 : 0);
+            newState = change.started() ? STATE_OPEN : STATE_CLOSED;
+        }
+        return Optional.of(new SimSnmpNotification(TRAP_OCP_STATE_CHANGE, "overCurrentProtectorSensorStateChange",
+                List.of(new VariableBinding(new OID(OCP_LABEL).append(ocp), new OctetString("C" + pole)),
+                        new VariableBinding(new OID(OCP_NAME).append(ocp),
+                                new OctetString("Breaker " + change.condition().subject())),
+                        new VariableBinding(new OID(OCP_VALUE).append(idx), value),
+                        new VariableBinding(new OID(OCP_STATE).append(idx), new Integer32(newState)))));
     }
 
     private static void inletSensor(SimSnmpMib.Builder mib, int type, double value, boolean available) {

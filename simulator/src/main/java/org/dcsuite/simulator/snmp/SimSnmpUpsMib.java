@@ -1,11 +1,18 @@
 package org.dcsuite.simulator.snmp;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.dcsuite.simulator.events.SimConditionChange;
+import org.dcsuite.simulator.events.SimConditionType;
 import org.dcsuite.simulator.state.UpsState;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.VariableBinding;
 
 /**
  * A simulated single-phase on-line UPS through UPS-MIB (RFC 1628), in the MIB's own units: whole volts, 0.1 A,
@@ -73,7 +80,26 @@ final class SimSnmpUpsMib implements SimSnmpDevice {
 
     private static final OID LINE_1 = new OID(new int[] {1});
 
+    /** UPS-MIB upsTrapOnBattery: sent when the UPS starts running on battery. */
+    static final OID TRAP_ON_BATTERY = new OID("1.3.6.1.2.1.33.2.1");
+    /** UPS-MIB upsTrapAlarmEntryAdded: an alarm other than on-battery entered upsAlarmTable. */
+    static final OID TRAP_ALARM_ENTRY_ADDED = new OID("1.3.6.1.2.1.33.2.3");
+    /** UPS-MIB upsTrapAlarmEntryRemoved: an alarm, on-battery included, left upsAlarmTable. */
+    static final OID TRAP_ALARM_ENTRY_REMOVED = new OID("1.3.6.1.2.1.33.2.4");
+    /** upsSecondsOnBattery. */
+    static final OID SECONDS_ON_BATTERY = new OID("1.3.6.1.2.1.33.1.2.2");
+    /** upsAlarmTable upsAlarmId and upsAlarmDescr (INDEX upsAlarmId). */
+    static final OID ALARM_ID = new OID("1.3.6.1.2.1.33.1.6.2.1.1");
+    static final OID ALARM_DESCR = new OID("1.3.6.1.2.1.33.1.6.2.1.2");
+    /** upsWellKnownAlarms upsAlarmOnBattery and upsAlarmLowBattery. */
+    static final OID ALARM_ON_BATTERY = new OID("1.3.6.1.2.1.33.1.6.3.2");
+    static final OID ALARM_LOW_BATTERY = new OID("1.3.6.1.2.1.33.1.6.3.3");
+    private static final OID ZERO = new OID(new int[] {0});
+
     private final Supplier<UpsState> state;
+    /** upsAlarmId of each present alarm: the entry-removed trap names the id the alarm was added with. */
+    private final Map<SimConditionType, Integer> alarmIds = new EnumMap<>(SimConditionType.class);
+    private int nextAlarmId = 1;
 
     SimSnmpUpsMib(Supplier<UpsState> state) {
         this.state = Objects.requireNonNull(state, "state");
@@ -107,6 +133,44 @@ final class SimSnmpUpsMib implements SimSnmpDevice {
                 .instance(OUTPUT_POWER, LINE_1, new Integer32(whole(ups.outputPowerW())))
                 .instance(OUTPUT_PERCENT_LOAD, LINE_1, new Integer32(percentLoad(ups.loadPercent())))
                 .scalar(CONFIG_LOW_BATT_TIME, new Integer32(LOW_BATTERY_MINUTES));
+    }
+
+    /**
+     * RFC 1628's notifications: on battery, {@code upsTrapOnBattery} with the minutes remaining, the seconds on
+     * battery and the low-battery time; back on utility, {@code upsTrapAlarmEntryRemoved} of upsAlarmOnBattery; a
+     * low battery is added to and removed from the alarm table with {@code upsTrapAlarmEntryAdded/Removed}.
+     */
+    @Override
+    public synchronized Optional<SimSnmpNotification> notification(SimConditionChange change) {
+        OID descr = switch (change.type()) {
+            case UPS_ON_BATTERY -> ALARM_ON_BATTERY;
+            case UPS_LOW_BATTERY -> ALARM_LOW_BATTERY;
+            default -> null;
+        };
+        if (descr == null) {
+            return Optional.empty();
+        }
+        if (change.started()) {
+            int id = nextAlarmId++;
+            alarmIds.put(change.type(), id);
+            if (change.type() == SimConditionType.UPS_ON_BATTERY) {
+                return Optional.of(new SimSnmpNotification(TRAP_ON_BATTERY, "upsTrapOnBattery", List.of(
+                        new VariableBinding(new OID(MINUTES_REMAINING).append(ZERO),
+                                new Integer32((int) Math.floor(change.value() / 60))),
+                        new VariableBinding(new OID(SECONDS_ON_BATTERY).append(ZERO), new Integer32(0)),
+                        new VariableBinding(new OID(CONFIG_LOW_BATT_TIME).append(ZERO),
+                                new Integer32(LOW_BATTERY_MINUTES)))));
+            }
+            return Optional.of(alarm(TRAP_ALARM_ENTRY_ADDED, "upsTrapAlarmEntryAdded", id, descr));
+        }
+        Integer id = alarmIds.remove(change.type());
+        return Optional.of(alarm(TRAP_ALARM_ENTRY_REMOVED, "upsTrapAlarmEntryRemoved", id == null ? 0 : id, descr));
+    }
+
+    private static SimSnmpNotification alarm(OID trap, String name, int id, OID descr) {
+        return new SimSnmpNotification(trap, name, List.of(
+                new VariableBinding(new OID(ALARM_ID).append(id), new Integer32(id)),
+                new VariableBinding(new OID(ALARM_DESCR).append(id), descr)));
     }
 
     /** upsEstimatedMinutesRemaining: whole minutes left, rounded down as a UPS never promises more than it has. */
