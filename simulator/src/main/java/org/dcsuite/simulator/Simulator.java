@@ -1,8 +1,10 @@
 package org.dcsuite.simulator;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,7 @@ public final class Simulator implements AutoCloseable {
             return;
         }
         String id = device.id();
-        requireLoopback(device);
+        InetAddress address = loopbackAddress(device);
         int port = device.endpoint().port();
         Credentials credentials = device.credentials();
         switch (device.kind()) {
@@ -120,10 +122,16 @@ public final class Simulator implements AutoCloseable {
                         : SimSnmpAgent.ups(id, () -> fleet.ups(id));
                 credentials.community().ifPresent(c -> b.readCommunity(c).writeCommunity(c));
                 snmpUser(device).ifPresent(b::user);
-                SimSnmpAgent agent = b.faults(faults).listen(InetAddress.getLoopbackAddress(), port).clock(clock)
+                // A configured engine id is what trap receivers expect the device's SNMPv3 traps to carry.
+                Optional.ofNullable(device.driver().options().get("snmp.engine_id"))
+                        .ifPresent(hex -> b.engineId(HexFormat.of().parseHex(hex.strip().replaceFirst("^0[xX]", "")
+                                .replace(":", ""))));
+                // SNMP agents may each have their own loopback address, as devices have their own IP, so a trap
+                // receiver tells them apart by sender address.
+                SimSnmpAgent agent = b.faults(faults).listen(address, port).clock(clock)
                         .notifications(trapDestinations).start();
                 reporters.put(id, agent::report);
-                add(device, agent, "snmp://127.0.0.1:" + agent.port(), describeSnmp(device));
+                add(device, agent, "snmp://" + address.getHostAddress() + ":" + agent.port(), describeSnmp(device));
             }
             case SERVER -> {
                 if (device.endpoint().protocol() != Protocol.REDFISH && device.endpoint().protocol() != Protocol.HTTPS) {
@@ -194,12 +202,24 @@ public final class Simulator implements AutoCloseable {
         endpoints.put(device.id(), new SimulatedEndpoint(device.id(), device.kind(), endpoint, credentials));
     }
 
-    private static void requireLoopback(Device device) {
+    /**
+     * The loopback address a device is served on: 127.0.0.1 for every protocol, or any 127.x.y.z address for SNMP
+     * agents (Linux routes all of 127.0.0.0/8 to the loopback interface).
+     */
+    private static InetAddress loopbackAddress(Device device) {
         String host = device.endpoint().host();
-        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
-            throw new IllegalArgumentException("device '" + device.id() + "': the simulator serves devices on "
-                    + "127.0.0.1 only, but its endpoint names " + host);
+        if (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")) {
+            return InetAddress.getLoopbackAddress();
         }
+        if (device.endpoint().protocol() == Protocol.SNMP && host.matches("127(\\.\\d{1,3}){3}")) {
+            try {
+                return InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("device '" + device.id() + "': invalid address " + host, e);
+            }
+        }
+        throw new IllegalArgumentException("device '" + device.id() + "': the simulator serves devices on 127.0.0.1 "
+                + "(SNMP agents on any 127.x.y.z address), but its endpoint names " + host);
     }
 
     private static void requireProtocol(Device device, Protocol protocol) {

@@ -101,13 +101,15 @@ class SimSnmpTrapsTest {
     void pduOverloadStartsAndEndsWithItsScheduledWindow() throws Exception {
         injector.inject("test", SimFaultRequest.parse(Map.of("device", SimPushFixtures.PDU, "fault", "overload",
                 "phase", "L1", "for", "5m"), clock));
-        DeviceEvent over = await("1.3.6.1.4.1.13742.6.0.65");
+        DeviceEvent over = await("overCurrentProtectorSensorStateChange");
+        assertThat(over.severity()).contains("Warning");
         assertThat(over.details()).containsEntry(OCP_STATE_L1_CURRENT, "5")
                 .containsEntry("1.3.6.1.4.1.13742.6.3.4.3.1.2.1.1", "C1");
 
         clock.advance(Duration.ofMinutes(6));
         SimPushFixtures.eventually("overload cleared", () -> events.stream()
-                .anyMatch(e -> "4".equals(e.details().get(OCP_STATE_L1_CURRENT))));
+                .anyMatch(e -> "4".equals(e.details().get(OCP_STATE_L1_CURRENT))
+                        && e.severity().equals(Optional.of("OK"))));
     }
 
     private SimFaultRequest request(String device, String fault) {

@@ -1,6 +1,7 @@
 package org.dcsuite.drivers.snmp;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,12 @@ record SnmpOptions(int version, Optional<Secret> community, Optional<String> use
     static final String PRIV_PROTOCOL = "snmp.priv_protocol";
     static final String MAX_REPETITIONS = "snmp.max_repetitions";
     static final String CONTEXT = "snmp.context";
-    static final Set<String> KEYS = Set.of(VERSION, AUTH_PROTOCOL, PRIV_PROTOCOL, MAX_REPETITIONS, CONTEXT);
+    /**
+     * The device's snmpEngineID in hex: polling discovers it, but a trap receiver must know it beforehand to accept
+     * the device's SNMPv3 traps (as net-snmp's {@code createUser -e} does).
+     */
+    static final String ENGINE_ID = "snmp.engine_id";
+    static final Set<String> KEYS = Set.of(VERSION, AUTH_PROTOCOL, PRIV_PROTOCOL, MAX_REPETITIONS, CONTEXT, ENGINE_ID);
 
     /** 25 rows a GETBULK: fits a 1500-byte frame for typical PDU columns and keeps round trips few. */
     static final int DEFAULT_MAX_REPETITIONS = 25;
@@ -144,16 +150,29 @@ record SnmpOptions(int version, Optional<Secret> community, Optional<String> use
             if (user.isPresent() || c.authPassphrase().isPresent() || c.privPassphrase().isPresent()) {
                 problems.add("username and passphrases need " + VERSION + "=3");
             }
-            for (String key : List.of(AUTH_PROTOCOL, PRIV_PROTOCOL, CONTEXT)) {
+            for (String key : List.of(AUTH_PROTOCOL, PRIV_PROTOCOL, CONTEXT, ENGINE_ID)) {
                 if (options.containsKey(key)) {
                     problems.add(key + " applies to SNMPv3 only");
                 }
             }
+        }
+        if (options.containsKey(ENGINE_ID) && engineId(options.get(ENGINE_ID)).isEmpty()) {
+            problems.add(ENGINE_ID + " must be 5-32 octets in hex, e.g. 80001f8880a1b2c3d4");
         }
         if (!problems.isEmpty()) {
             throw new DriverException(DriverErrorKind.CONFIG, target.describe() + ": " + String.join("; ", problems));
         }
         return new SnmpOptions(version, c.community(), user, auth, c.authPassphrase(), priv, c.privPassphrase(),
                 maxRepetitions, context);
+    }
+
+    /** An engine id from hex (optional {@code 0x} and colons), when it is 5-32 octets. */
+    static Optional<byte[]> engineId(String hex) {
+        try {
+            byte[] id = HexFormat.of().parseHex(hex.strip().replaceFirst("^0[xX]", "").replace(":", ""));
+            return id.length >= 5 && id.length <= 32 ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

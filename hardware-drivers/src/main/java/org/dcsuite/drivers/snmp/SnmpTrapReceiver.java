@@ -121,11 +121,20 @@ public final class SnmpTrapReceiver implements AutoCloseable {
             "1.3.6.1.2.1.33.2.1", "upsTrapOnBattery",
             "1.3.6.1.2.1.33.2.2", "upsTrapTestCompleted",
             "1.3.6.1.2.1.33.2.3", "upsTrapAlarmEntryAdded",
-            "1.3.6.1.2.1.33.2.4", "upsTrapAlarmEntryRemoved");
+            "1.3.6.1.2.1.33.2.4", "upsTrapAlarmEntryRemoved",
+            "1.3.6.1.4.1.13742.6.0.65", "overCurrentProtectorSensorStateChange");
     /** SNMP has no severity; these notification types imply one. */
     private static final Map<String, String> SEVERITIES = Map.of(
             "upsTrapOnBattery", "Warning",
             "authenticationFailure", "Warning");
+
+    /**
+     * PDU2-MIB's measurementsOverCurrentProtectorSensorState column: a Raritan breaker trap carries the new state,
+     * which grades it (sensorStateEnumeration: 4 normal, 5 aboveUpperWarning, 6 aboveUpperCritical, ...).
+     */
+    private static final String RARITAN_BREAKER_STATE = "1.3.6.1.4.1.13742.6.5.3.3.1.3.";
+    private static final Map<String, String> RARITAN_STATE_SEVERITIES = Map.of(
+            "2", "Critical", "3", "Warning", "4", "OK", "5", "Warning", "6", "Critical");
 
     private final Snmp snmp;
     private final DefaultUdpTransportMapping transport;
@@ -304,8 +313,17 @@ public final class SnmpTrapReceiver implements AutoCloseable {
         Optional<String> deviceId = Optional.ofNullable(ip == null ? null : devices.get(ip));
         String message = kind + " " + (name == null ? dotted : name + " (" + dotted + ")") + " from "
                 + deviceId.orElse(source.substring("snmp://".length()));
-        return Optional.of(new DeviceEvent(deviceId, source, type, Optional.ofNullable(SEVERITIES.get(type)),
-                message, details, clock.instant()));
+        return Optional.of(new DeviceEvent(deviceId, source, type, severity(type, details), message, details,
+                clock.instant()));
+    }
+
+    private static Optional<String> severity(String type, Map<String, String> details) {
+        if (type.equals("overCurrentProtectorSensorStateChange")) {
+            return details.entrySet().stream().filter(d -> d.getKey().startsWith(RARITAN_BREAKER_STATE))
+                    .map(d -> RARITAN_STATE_SEVERITIES.get(d.getValue())).filter(Objects::nonNull)
+                    .findFirst();
+        }
+        return Optional.ofNullable(SEVERITIES.get(type));
     }
 
     private static String hostPort(UdpAddress a) {

@@ -52,7 +52,13 @@ class SnmpBadInputTest {
                         "'SHA-1024' is not one of"),
                 new Case("ups-mib", user("u", "short", null), Map.of(), "at least 8 characters"),
                 new Case("ups-mib", user("u", null, "privpass123"), Map.of(), "priv_passphrase needs auth_passphrase"),
-                new Case("ups-mib", community("public"), Map.of("snmp.context", "x"), "applies to SNMPv3 only"));
+                new Case("ups-mib", community("public"), Map.of("snmp.context", "x"), "applies to SNMPv3 only"),
+                new Case("ups-mib", community("public"), Map.of("snmp.engine_id", "80001f8804"),
+                        "snmp.engine_id applies to SNMPv3 only"),
+                new Case("ups-mib", user("u", "authpass123", null), Map.of("snmp.engine_id", "80:01"),
+                        "snmp.engine_id must be 5-32 octets in hex"),
+                new Case("ups-mib", user("u", "authpass123", null), Map.of("snmp.engine_id", "not-hex-at-all"),
+                        "snmp.engine_id must be 5-32 octets in hex"));
         for (Case c : cases) {
             assertThatThrownBy(() -> driver.open(target(161, c.profile(), c.credentials(), TIMEOUT, c.options())))
                     .as(c.message()).isInstanceOf(DriverException.class)

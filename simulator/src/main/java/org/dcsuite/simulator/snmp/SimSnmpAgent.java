@@ -293,7 +293,7 @@ public final class SimSnmpAgent implements AutoCloseable {
                     user.isPresent() ? "yes" : "no");
             Optional<SimSnmpNotifier> notifier;
             try {
-                notifier = notifications.map(d -> new SimSnmpNotifier(deviceId, d,
+                notifier = notifications.map(d -> new SimSnmpNotifier(deviceId, address, d,
                         readCommunity.or(() -> writeCommunity), user, engine, upTime));
             } catch (RuntimeException e) {
                 delayer.shutdownNow();

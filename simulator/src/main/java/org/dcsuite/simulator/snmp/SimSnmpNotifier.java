@@ -68,7 +68,7 @@ final class SimSnmpNotifier implements AutoCloseable {
         }
     };
 
-    SimSnmpNotifier(String deviceId, SimTrapDestinations destinations, Optional<Secret> community,
+    SimSnmpNotifier(String deviceId, InetAddress address, SimTrapDestinations destinations, Optional<Secret> community,
             Optional<SimSnmpUser> user, byte[] engineId, Supplier<TimeTicks> upTime) {
         this.deviceId = deviceId;
         this.destinations = destinations;
@@ -77,8 +77,8 @@ final class SimSnmpNotifier implements AutoCloseable {
         this.engineId = engineId.clone();
         this.upTime = upTime;
         try {
-            DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
-                    new UdpAddress(InetAddress.getLoopbackAddress(), 0), false);
+            // From the agent's own address, as a device sends from its IP: receivers match senders by address.
+            DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(address, 0), false);
             MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
             dispatcher.addMessageProcessingModel(new MPv1());
             dispatcher.addMessageProcessingModel(new MPv2c());
