@@ -1,0 +1,105 @@
+package org.dcsuite.dashboard;
+
+import com.vaadin.flow.server.VaadinService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dcsuite.core.bus.TelemetryBus;
+import org.dcsuite.dashboard.data.DeviceHealthService;
+import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.security.DashboardAuthenticator;
+
+/**
+ * What views need from the running server, kept as an attribute of the Vaadin context because Vaadin creates views
+ * by reflection and this module has no dependency-injection container. One instance per {@link DashboardServer}.
+ */
+public final class DashboardContext implements AutoCloseable {
+
+    /** How often views reload their numbers: often enough for a NOC screen, cheap enough for many open screens. */
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(10);
+
+    private final FleetService fleet;
+    private final DeviceHealthService devices;
+    private final DashboardAuthenticator authenticator;
+    private final Clock clock;
+    private final boolean demoCredentials;
+    private final ScheduledExecutorService refresher;
+    private final Duration refreshInterval;
+    private final AtomicReference<Instant> lastSampleBatch = new AtomicReference<>();
+    private final TelemetryBus.Subscription subscription;
+
+    /**
+     * @param refresher       runs the views' periodic refreshes (store reads happen there, never under a UI lock);
+     *                        shut down with this context
+     * @param refreshInterval how often views reload, {@link #DEFAULT_REFRESH_INTERVAL} unless a test is impatient
+     */
+    public DashboardContext(FleetService fleet, DeviceHealthService devices, DashboardAuthenticator authenticator,
+            Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
+            Duration refreshInterval) {
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.demoCredentials = demoCredentials;
+        this.refresher = Objects.requireNonNull(refresher, "refresher");
+        this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
+        if (refreshInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("refresh interval must be at least 1 ms, got " + refreshInterval);
+        }
+        this.subscription = bus.subscribeSamples(batch -> lastSampleBatch.set(clock.instant()));
+    }
+
+    /** The context of the Vaadin service handling the current request or UI access. */
+    public static DashboardContext current() {
+        VaadinService service = VaadinService.getCurrent();
+        DashboardContext context = service == null ? null : service.getContext().getAttribute(DashboardContext.class);
+        if (context == null) {
+            throw new IllegalStateException("no DashboardContext is installed in this Vaadin service");
+        }
+        return context;
+    }
+
+    public FleetService fleet() {
+        return fleet;
+    }
+
+    public DeviceHealthService devices() {
+        return devices;
+    }
+
+    public DashboardAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Whether the login page shows the demo-credentials banner. */
+    public boolean demoCredentials() {
+        return demoCredentials;
+    }
+
+    public ScheduledExecutorService refresher() {
+        return refresher;
+    }
+
+    public Duration refreshInterval() {
+        return refreshInterval;
+    }
+
+    /** When the live bus last delivered samples; empty when nothing arrived since start-up. */
+    public Optional<Instant> lastSampleBatch() {
+        return Optional.ofNullable(lastSampleBatch.get());
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        refresher.shutdownNow();
+    }
+}

@@ -1,0 +1,100 @@
+package org.dcsuite.dashboard.views;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.dcsuite.dashboard.DashboardContext;
+import org.dcsuite.dashboard.data.DeviceHealthService;
+import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.data.SiteSummary;
+
+/**
+ * Every site on one screen: IT and facility power, the worst server inlet against the recommended range, device
+ * health and alerts. Each figure's tooltip says what it is summed from. Refreshed by push.
+ */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "fleet", layout = MainLayout.class)
+@PageTitle("Fleet · dcsuite")
+@PermitAll
+public final class FleetView extends VerticalLayout {
+
+    /** What the alerts column says until the alerting module exists: unknown is not zero. */
+    static final String ALERTS_UNAVAILABLE = "alerting is not configured";
+    static final String FOOTNOTE = "IT power: sum of the PDUs' inlet totals (hw.power of SNMP and Modbus PDUs "
+            + "without phase or outlet, both feeds). Facility power: sum of the facility meters' totals. Worst inlet: "
+            + "the hottest inlet temperature (hw.temperature whose hw.id mentions inlet), against the recommended "
+            + range() + ". Readings older than " + DeviceHealthService.LOOKBACK.toMinutes() + " min are not counted.";
+
+    private final Grid<SiteSummary> grid = new Grid<>(SiteSummary.class, false);
+    private final FleetService fleet;
+
+    public FleetView() {
+        DashboardContext context = DashboardContext.current();
+        this.fleet = context.fleet();
+        setSizeFull();
+        grid.setId("fleet-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(s -> s.siteName() + " (" + s.siteId() + ")").setKey("site").setHeader("Site")
+                .setSortable(true).setComparator(Comparator.comparing(SiteSummary::siteName)).setFlexGrow(2);
+        grid.addColumn(s -> Formats.kilowatts(s.itKw())).setKey("it").setHeader("IT power")
+                .setComparator(Comparator.comparingDouble(s -> orMin(s.itKw())))
+                .setTooltipGenerator(s -> "Sum of " + Formats.count(s.itSources(), "PDU inlet reading"));
+        grid.addColumn(s -> Formats.kilowatts(s.facilityKw())).setKey("facility").setHeader("Facility power")
+                .setComparator(Comparator.comparingDouble(s -> orMin(s.facilityKw())))
+                .setTooltipGenerator(s -> s.facilitySources() == 0 ? "No facility meter reported recently"
+                        : "Sum of " + Formats.count(s.facilitySources(), "facility meter reading"));
+        grid.addColumn(s -> Formats.celsius(s.worstInletC())).setKey("inlet").setHeader("Worst inlet")
+                .setComparator(Comparator.comparingDouble(s -> orMin(s.worstInletC())))
+                .setPartNameGenerator(s -> "inlet-" + s.inletBand().name().toLowerCase(Locale.ROOT))
+                .setTooltipGenerator(s -> s.worstInletDevice().map(d -> "Hottest server inlet: " + d + "; ").orElse("")
+                        + "recommended " + range());
+        grid.addColumn(FleetView::devices).setKey("devices").setHeader("Devices")
+                .setComparator(Comparator.comparingInt(SiteSummary::devicesDown)
+                        .thenComparingInt(SiteSummary::devicesNoData))
+                .setTooltipGenerator(s -> "dcsuite.device.up of " + Formats.count(s.devices(), "configured device"));
+        grid.addColumn(s -> Formats.NONE).setKey("alerts").setHeader("Active alerts")
+                .setTooltipGenerator(s -> ALERTS_UNAVAILABLE);
+        grid.getColumns().forEach(c -> c.setResizable(true));
+        grid.setAllRowsVisible(true);
+
+        Paragraph footnote = new Paragraph(FOOTNOTE);
+        footnote.setId("fleet-footnote");
+        footnote.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        add(new H2("Fleet"), grid, footnote);
+
+        show(fleet.summaries());
+        LiveRefresh.install(this, context.refresher(), context.refreshInterval(), fleet::summaries, this::show);
+    }
+
+    /** The grid, for tests. */
+    Grid<SiteSummary> grid() {
+        return grid;
+    }
+
+    private void show(List<SiteSummary> summaries) {
+        grid.setItems(summaries);
+    }
+
+    static String devices(SiteSummary s) {
+        return s.devicesUp() + " up / " + s.devicesDown() + " down / " + s.devicesNoData() + " no data";
+    }
+
+    private static String range() {
+        return String.format(Locale.ROOT, "%.0f–%.0f °C", SiteSummary.RECOMMENDED_INLET_MIN_C,
+                SiteSummary.RECOMMENDED_INLET_MAX_C);
+    }
+
+    private static double orMin(OptionalDouble d) {
+        return d.orElse(Double.NEGATIVE_INFINITY);
+    }
+}

@@ -1,0 +1,138 @@
+package org.dcsuite.dashboard;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.dcsuite.core.config.DashboardConfig;
+import org.dcsuite.core.config.DashboardUser;
+import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.config.HttpConfig;
+import org.dcsuite.core.config.ReceiversConfig;
+import org.dcsuite.core.config.StoreConfig;
+import org.dcsuite.core.config.TracingConfig;
+import org.dcsuite.core.model.Device;
+import org.dcsuite.core.model.DeviceKind;
+import org.dcsuite.core.model.Endpoint;
+import org.dcsuite.core.model.Rack;
+import org.dcsuite.core.model.Room;
+import org.dcsuite.core.model.Site;
+import org.dcsuite.core.security.PasswordHash;
+import org.dcsuite.core.security.Role;
+import org.dcsuite.core.series.Sample;
+import org.dcsuite.core.series.SeriesKey;
+
+/**
+ * A small fleet for tests: site {@code lyon} (meter, one rack with PDUs A/B and two servers) and site {@code oslo}
+ * (one rack with one PDU and one server, no meter), plus one user per role whose password is the role's name
+ * followed by {@code -pass}.
+ */
+public final class TestFleet {
+
+    /** Hashing at full strength takes ~0.3 s each, so the users are created once per JVM. */
+    private static final List<DashboardUser> USERS = createUsers();
+
+    private TestFleet() {
+    }
+
+    public static String password(Role role) {
+        return role.id() + "-pass";
+    }
+
+    public static List<DashboardUser> users() {
+        return USERS;
+    }
+
+    public static DcsuiteConfig config() {
+        Site lyon = new Site("lyon", "Lyon edge", ZoneId.of("Europe/Paris"), Optional.empty(), Optional.empty(),
+                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.empty(),
+                        List.of(device("lyon-pdu-a", DeviceKind.PDU, "snmp://127.0.0.1:161"),
+                                device("lyon-pdu-b", DeviceKind.PDU, "snmp://127.0.0.1:162"),
+                                device("lyon-srv-1", DeviceKind.SERVER, "redfish://127.0.0.1:8001"),
+                                device("lyon-srv-2", DeviceKind.SERVER, "redfish://127.0.0.1:8002")))),
+                        List.of())),
+                List.of(device("lyon-meter", DeviceKind.METER, "modbus://127.0.0.1:502")));
+        Site oslo = new Site("oslo", "Oslo edge", ZoneId.of("Europe/Oslo"), Optional.empty(), Optional.empty(),
+                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.empty(),
+                        List.of(device("oslo-pdu-a", DeviceKind.PDU, "snmp://127.0.0.1:163"),
+                                device("oslo-srv-1", DeviceKind.SERVER, "redfish://127.0.0.1:8003")))),
+                        List.of())),
+                List.of());
+        return new DcsuiteConfig(Path.of("/tmp"), StoreConfig.DEFAULT, HttpConfig.DEFAULT, ReceiversConfig.DEFAULT,
+                TracingConfig.DEFAULT, new DashboardConfig(0, Duration.ofMinutes(30), USERS), List.of(lyon, oslo));
+    }
+
+    /**
+     * Samples at {@code t}: Lyon PDUs 1500 W + 1700 W inlet totals (phase and outlet readings that must not be
+     * added), meter 4000 W total (phases must not be added), server inlets 24.5 and 29.0 °C (CPU 70 °C is not an
+     * inlet); devices up except lyon-srv-2 (down, 3 timeouts, 1 refused); oslo-srv-1 has no health data.
+     */
+    public static List<Sample> samples(Instant t) {
+        List<Sample> out = new ArrayList<>();
+        long ms = t.toEpochMilli();
+        out.add(power("lyon", "lyon-pdu-a", ms, 1500, "hw.id", "inlet-1"));
+        out.add(power("lyon", "lyon-pdu-a", ms, 500, "hw.id", "inlet-1-phase-1", "phase", "1"));
+        out.add(power("lyon", "lyon-pdu-a", ms, 120, "hw.id", "outlet-1", "outlet", "1"));
+        out.add(power("lyon", "lyon-pdu-b", ms, 1700, "hw.id", "inlet-1"));
+        out.add(power("lyon", "lyon-meter", ms, 4000));
+        out.add(power("lyon", "lyon-meter", ms, 1333, "phase", "L1"));
+        out.add(power("lyon", "lyon-srv-1", ms, 400, "hw.id", "Chassis/1/Sensors/TotalPower"));
+        out.add(power("oslo", "oslo-pdu-a", ms, 2200, "hw.id", "inlet-1"));
+        out.add(temp("lyon", "lyon-srv-1", ms, 24.5, "Chassis/1/Sensors/InletTemp", "Inlet Temperature"));
+        out.add(temp("lyon", "lyon-srv-2", ms, 29.0, "Chassis/1/Sensors/InletTemp", "Inlet Temperature"));
+        out.add(temp("lyon", "lyon-srv-2", ms, 70.0, "Chassis/1/Sensors/CPUTemp", "CPU Temperature"));
+        out.add(temp("oslo", "oslo-srv-1", ms, 17.0, "Chassis/1/Sensors/InletTemp", "Inlet Temperature"));
+        for (String d : List.of("lyon-meter", "lyon-pdu-a", "lyon-pdu-b", "lyon-srv-1", "oslo-pdu-a")) {
+            String site = d.substring(0, d.indexOf('-'));
+            out.add(health("dcsuite.device.up", site, d, ms, 1));
+            out.add(health("dcsuite.device.poll.duration", site, d, ms, 0.125));
+            out.add(health("dcsuite.device.last_success", site, d, ms, (ms - 2000) / 1000.0));
+        }
+        out.add(health("dcsuite.device.up", "lyon", "lyon-srv-2", ms, 0));
+        out.add(health("dcsuite.device.poll.duration", "lyon", "lyon-srv-2", ms, 2.5));
+        out.add(health("dcsuite.device.last_success", "lyon", "lyon-srv-2", ms, (ms - 600_000) / 1000.0));
+        out.add(new Sample(key("dcsuite.device.errors", "lyon", "lyon-srv-2", "kind", "timeout"), ms, 3));
+        out.add(new Sample(key("dcsuite.device.errors", "lyon", "lyon-srv-2", "kind", "refused"), ms, 1));
+        out.add(new Sample(key("dcsuite.device.errors", "lyon", "lyon-srv-2", "kind", "auth"), ms, 0));
+        return out;
+    }
+
+    private static Sample power(String site, String device, long ms, double watts, String... attrs) {
+        return new Sample(key("hw.power", site, device, attrs), ms, watts);
+    }
+
+    private static Sample temp(String site, String device, long ms, double c, String id, String name) {
+        return new Sample(key("hw.temperature", site, device, "hw.id", id, "hw.name", name, "hw.type", "temperature"),
+                ms, c);
+    }
+
+    private static Sample health(String metric, String site, String device, long ms, double v) {
+        return new Sample(key(metric, site, device), ms, v);
+    }
+
+    private static SeriesKey key(String metric, String site, String device, String... attrs) {
+        String[] all = new String[attrs.length + 4];
+        all[0] = "site";
+        all[1] = site;
+        all[2] = "device";
+        all[3] = device;
+        System.arraycopy(attrs, 0, all, 4, attrs.length);
+        return SeriesKey.of(metric, all);
+    }
+
+    private static Device device(String id, DeviceKind kind, String endpoint) {
+        return Device.of(id, kind, Endpoint.parse(endpoint), "test-profile");
+    }
+
+    private static List<DashboardUser> createUsers() {
+        List<DashboardUser> users = new ArrayList<>();
+        for (Role role : Role.values()) {
+            users.add(new DashboardUser(role.id(), role, PasswordHash.create(password(role).toCharArray())));
+        }
+        return List.copyOf(users);
+    }
+}

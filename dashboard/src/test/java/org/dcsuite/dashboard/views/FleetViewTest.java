@@ -1,0 +1,89 @@
+package org.dcsuite.dashboard.views;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.GridKt._sortByKey;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.dcsuite.core.security.Role;
+import org.dcsuite.core.series.Sample;
+import org.dcsuite.core.series.SeriesKey;
+import org.dcsuite.dashboard.data.SiteSummary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Fleet view shows what the DuckDB store holds, with units, honest gaps, sorting and live updates. */
+class FleetViewTest extends KaribuTestBase {
+
+    private FleetView view;
+
+    @BeforeEach
+    void open() {
+        loginAs(Role.VIEWER);
+        UI.getCurrent().navigate("fleet");
+        expectView(FleetView.class);
+        view = _get(FleetView.class);
+    }
+
+    @Test
+    void eachSiteShowsItsSumsFromTheStoreWithUnits() {
+        var grid = view.grid();
+        assertThat(_size(grid)).isEqualTo(2);
+        assertThat(_getFormatted(grid, 0, "site")).isEqualTo("Lyon edge (lyon)");
+        assertThat(_getFormatted(grid, 0, "it")).isEqualTo("3.2 kW");
+        assertThat(_getFormatted(grid, 0, "facility")).isEqualTo("4.0 kW");
+        assertThat(_getFormatted(grid, 0, "inlet")).isEqualTo("29.0 °C");
+        assertThat(_getFormatted(grid, 0, "devices")).isEqualTo("4 up / 1 down / 0 no data");
+        assertThat(_getFormatted(grid, 1, "site")).isEqualTo("Oslo edge (oslo)");
+        assertThat(_getFormatted(grid, 1, "it")).isEqualTo("2.2 kW");
+        assertThat(_getFormatted(grid, 1, "facility")).isEqualTo("—");
+        assertThat(_getFormatted(grid, 1, "inlet")).isEqualTo("17.0 °C");
+        assertThat(_getFormatted(grid, 1, "devices")).isEqualTo("1 up / 0 down / 1 no data");
+    }
+
+    @Test
+    void inletsAreJudgedAgainstTheRecommendedRangeAndAlertsAreUnavailableNotZero() {
+        List<SiteSummary> items = view.grid().getGenericDataView().getItems().toList();
+        assertThat(items.get(0).inletBand()).isEqualTo(SiteSummary.InletBand.ABOVE);
+        assertThat(items.get(0).worstInletDevice()).hasValue("lyon-srv-2");
+        assertThat(items.get(1).inletBand()).isEqualTo(SiteSummary.InletBand.BELOW);
+        assertThat(_getFormatted(view.grid(), 0, "alerts")).isEqualTo("—");
+        assertThat(view.grid().getColumnByKey("alerts").getTooltipGenerator().apply(items.get(0)))
+                .isEqualTo(FleetView.ALERTS_UNAVAILABLE);
+        assertThat(view.grid().getColumnByKey("it").getTooltipGenerator().apply(items.get(0)))
+                .isEqualTo("Sum of 2 PDU inlet readings");
+        assertThat(_get(Paragraph.class, s -> s.withId("fleet-footnote")).getText())
+                .contains("PDUs' inlet totals", "facility meters' totals", "18–27 °C");
+    }
+
+    @Test
+    void sortsByPower() {
+        _sortByKey(view.grid(), "it", SortDirection.ASCENDING);
+        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo("Oslo edge (oslo)");
+        _sortByKey(view.grid(), "it", SortDirection.DESCENDING);
+        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo("Lyon edge (lyon)");
+    }
+
+    @Test
+    void newSamplesArriveByPushWithoutReload() throws InterruptedException {
+        Instant later = T.plusSeconds(30);
+        store.append(List.of(new Sample(SeriesKey.of("hw.power", "site", "oslo", "device", "oslo-pdu-a",
+                "hw.id", "inlet-1"), later.toEpochMilli(), 2600)));
+        clock.set(later.plusSeconds(1));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!"2.6 kW".equals(_getFormatted(view.grid(), 1, "it")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            MockVaadin.runUIQueue();
+        }
+        assertThat(_getFormatted(view.grid(), 1, "it")).isEqualTo("2.6 kW");
+    }
+}
