@@ -53,6 +53,7 @@ public final class DeviceEventReceivers implements AutoCloseable {
 
     static final String AUTH_PROTOCOL_OPTION = "snmp.auth_protocol";
     static final String PRIV_PROTOCOL_OPTION = "snmp.priv_protocol";
+    static final String ENGINE_ID_OPTION = "snmp.engine_id";
     /** What the SNMP driver uses when a passphrase is given without a protocol. */
     static final String DEFAULT_AUTH_PROTOCOL = "SHA";
     static final String DEFAULT_PRIV_PROTOCOL = "AES";
@@ -281,6 +282,8 @@ public final class DeviceEventReceivers implements AutoCloseable {
          * passphrases per name, so a second device naming the user with other passphrases is logged and ignored.
          */
         private static void addUser(SnmpTrapReceiver.Builder b, Map<String, Credentials> users, Device d, String name) {
+            // v3 traps are authenticated with the sender's engine id, which must be known beforehand.
+            Optional.ofNullable(d.driver().options().get(ENGINE_ID_OPTION)).ifPresent(b::senderEngineId);
             Credentials c = d.credentials();
             Credentials before = users.get(name);
             if (before != null) {
@@ -335,8 +338,17 @@ public final class DeviceEventReceivers implements AutoCloseable {
             } else if (snmpDevices.size() == 1) {
                 out.put(address, snmpDevices.get(0).id());
             } else {
-                LOG.info("address {} is shared by devices {}; traps from it are stored without a device",
-                        address.getHostAddress(), candidates.stream().map(Device::id).toList());
+                // Only worth a line when SNMP devices, the usual trap senders, are the ones that cannot be told apart.
+                List<String> ids = candidates.stream().map(Device::id).toList();
+                String shown = ids.size() <= 5 ? ids.toString()
+                        : ids.subList(0, 5) + " and " + (ids.size() - 5) + " more";
+                if (snmpDevices.size() > 1) {
+                    LOG.info("address {} is shared by devices {}; traps from it are stored without a device",
+                            address.getHostAddress(), shown);
+                } else {
+                    LOG.debug("address {} is shared by devices {}; traps from it are stored without a device",
+                            address.getHostAddress(), shown);
+                }
             }
         });
         return out;

@@ -1,5 +1,9 @@
 package org.dcsuite.collectors.schedule;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +26,15 @@ import org.slf4j.LoggerFactory;
  * Polls every device at its interval and hands samples (readings with topology, plus {@link DeviceHealthMetrics})
  * to a {@link SampleSink}. Each device's slots sit on a fixed grid, offset by a hash of its id so a fleet's polls
  * spread across the interval. Polls run on virtual threads, at most one per device: a poll still running at its
- * next slot makes that slot an overrun and it is skipped. An unreachable device (timeout, refused) is retried after
- * interval x 2^n, up to a cap, and back on its interval after a success. Timing decisions read the injected clock,
+ * next slot makes that slot an overrun and it is skipped. A poll past its deadline counts as a timeout at once (its
+ * thread is interrupted and its late result discarded), so a hung device shows {@code up = 0} on time. An
+ * unreachable device (timeout, refused) is retried after interval x 2^n, up to a cap, writing {@code up = 0} at
+ * the slots it skips, and is back on its interval after a success. Timing decisions read the injected clock,
  * which the scheduler thread checks every tick.
+ *
+ * <p>Self-observability: the meters {@code dcsuite.collector.polls}, {@code .poll.errors}, {@code .poll.duration},
+ * {@code .poll.lateness} and {@code .devices} (no per-device tags: the health series carry per-device data) and a
+ * {@code collector.poll} span per poll.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -36,6 +47,9 @@ public final class PollScheduler implements AutoCloseable {
     /** How long {@link #close()} waits for polls in flight before closing sessions under them. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The instrumentation scope of the scheduler's spans. */
+    public static final String TRACER_SCOPE = "org.dcsuite.collectors";
+
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
     private final Map<String, DevicePoller> pollers;
@@ -43,6 +57,9 @@ public final class PollScheduler implements AutoCloseable {
     private final Duration tick;
     private final Duration stopTimeout;
     private final ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor();
+    private final Executor executor;
+    private final List<DevicePoller> order;
+    private final SchedulerMeters meters;
     private final Thread thread;
     private volatile boolean running;
 
@@ -50,16 +67,21 @@ public final class PollScheduler implements AutoCloseable {
         this.clock = b.clock;
         this.tick = b.tick;
         this.stopTimeout = b.stopTimeout;
+        this.executor = b.executor.orElse(polls);
         Map<String, DevicePoller> map = new LinkedHashMap<>();
+        List<DevicePoller> all = new ArrayList<>();
+        this.meters = new SchedulerMeters(b.registry, all);
         for (DeviceLocation l : b.devices) {
             Duration interval = l.device().pollInterval().orElse(b.defaultInterval);
-            DevicePoller previous = map.put(l.device().id(),
-                    new DevicePoller(l, interval, b.maxBackoff, clock, b.sink, b.sessions));
-            if (previous != null) {
+            DevicePoller poller = new DevicePoller(l, interval, b.maxBackoff, b.pollDeadline.orElse(interval), clock,
+                    b.sink, b.sessions, meters, b.tracer);
+            if (map.put(l.device().id(), poller) != null) {
                 throw new IllegalArgumentException("device '" + l.device().id() + "' is listed twice");
             }
+            all.add(poller);
         }
         this.pollers = Map.copyOf(map);
+        this.order = List.copyOf(all);
         this.thread = Thread.ofPlatform().name("dcsuite-poll-scheduler").daemon(true).unstarted(this::run);
     }
 
@@ -92,7 +114,9 @@ public final class PollScheduler implements AutoCloseable {
         running = false;
         thread.interrupt();
         try {
-            thread.join(stopTimeout);
+            if (thread.isAlive()) {
+                thread.join(stopTimeout);
+            }
             polls.shutdown();
             if (!polls.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 List<Runnable> abandoned = polls.shutdownNow();
@@ -105,18 +129,26 @@ public final class PollScheduler implements AutoCloseable {
         for (DevicePoller p : pollers.values()) {
             p.close();
         }
+        meters.close();
         LOG.info("poll scheduler stopped");
     }
 
-    private void run() {
-        List<DevicePoller> all = new ArrayList<>(pollers.values());
-        while (running) {
-            Instant now = clock.instant();
-            for (DevicePoller p : all) {
-                if (p.claimIfDue(now)) {
-                    polls.execute(p::pollOnce);
-                }
+    /** One tick: every device's due work at the clock's current time (the scheduler thread's loop body). */
+    void runDue() {
+        Instant now = clock.instant();
+        for (DevicePoller p : order) {
+            try {
+                p.onTick(now, executor);
+            } catch (RuntimeException e) {
+                // The sink or a gauge misbehaving must not stop the polling of every device.
+                LOG.error("poll scheduler: tick failed for device '{}'", p.deviceId(), e);
             }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            runDue();
             try {
                 Thread.sleep(tick);
             } catch (InterruptedException e) {
@@ -136,6 +168,10 @@ public final class PollScheduler implements AutoCloseable {
         private Duration tick = DEFAULT_TICK;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
         private DeviceSessionFactory sessions = DeviceSessionFactory.DRIVERS;
+        private Optional<Duration> pollDeadline = Optional.empty();
+        private MeterRegistry registry = new CompositeMeterRegistry();
+        private Tracer tracer = OpenTelemetry.noop().getTracer(TRACER_SCOPE);
+        private Optional<Executor> executor = Optional.empty();
 
         private Builder(List<DeviceLocation> devices, SampleSink sink) {
             this.devices = List.copyOf(devices);
@@ -170,6 +206,33 @@ public final class PollScheduler implements AutoCloseable {
 
         public Builder sessions(DeviceSessionFactory sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
+            return this;
+        }
+
+        /**
+         * How long one poll may take before it counts as a timeout; by default each device's interval, so a poll
+         * never silently eats the next one.
+         */
+        public Builder pollDeadline(Duration deadline) {
+            this.pollDeadline = Optional.of(positive(deadline, "poll deadline"));
+            return this;
+        }
+
+        /** Where the scheduler's meters go; by default a registry that keeps nothing. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Traces each poll as a {@code collector.poll} span; by default OpenTelemetry's no-op tracer. */
+        public Builder tracer(Tracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer");
+            return this;
+        }
+
+        /** Runs polls elsewhere than on the scheduler's virtual threads; for tests that run them in line. */
+        Builder executor(Executor executor) {
+            this.executor = Optional.of(Objects.requireNonNull(executor, "executor"));
             return this;
         }
 

@@ -1,5 +1,16 @@
 package org.dcsuite.collectors.write;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * counted as dropped and logged with its first sample. {@link #close()} writes (or spools) everything submitted.
  *
  * <p>The writer uses but does not own the store and the spool: the caller closes them after this writer.
+ *
+ * <p>Self-observability: the gauges {@code dcsuite.writer.queue.samples}, {@code dcsuite.spool.bytes} and
+ * {@code dcsuite.spool.batches}, the counter {@code dcsuite.writer.samples} by outcome ({@code written}: the store
+ * took them, replayed ones included; {@code spooled}; {@code replayed}; {@code dropped}), the timer
+ * {@code dcsuite.writer.write.duration} of store appends by outcome, and a {@code store.append} span per append.
  */
 public final class BatchWriter implements SampleSink, AutoCloseable {
 
@@ -39,6 +55,13 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     public static final int DEFAULT_QUEUE_CAPACITY = 1_000_000;
     /** How long {@link #close()} waits for the writer thread to flush. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The instrumentation scope of the writer's spans. */
+    public static final String TRACER_SCOPE = "org.dcsuite.collectors";
+
+    static final AttributeKey<Long> SAMPLES = AttributeKey.longKey("dcsuite.store.samples");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("dcsuite.store.outcome");
+    static final AttributeKey<Boolean> REPLAY = AttributeKey.booleanKey("dcsuite.store.replay");
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -58,6 +81,13 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
     private final AtomicLong spooled = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
+    private final Counter writtenMeter;
+    private final Counter spooledMeter;
+    private final Counter replayedMeter;
+    private final Counter droppedMeter;
+    private final Timer appendSucceeded;
+    private final Timer appendFailed;
+    private final Tracer tracer;
     private final Thread thread;
     private final Object lifecycle = new Object();
     private volatile boolean closing;
@@ -79,7 +109,35 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         this.retryIntervalNanos = b.retryInterval.toNanos();
         this.queueCapacity = b.queueCapacity;
         this.closeTimeout = b.closeTimeout;
+        this.tracer = b.tracer;
+        MeterRegistry r = b.registry;
+        this.writtenMeter = samples(r, "written");
+        this.spooledMeter = samples(r, "spooled");
+        this.replayedMeter = samples(r, "replayed");
+        this.droppedMeter = samples(r, "dropped");
+        this.appendSucceeded = appendTimer(r, "success");
+        this.appendFailed = appendTimer(r, "failure");
+        // Left registered after close: the spool outlives the writer, and a drained queue reads 0.
+        Gauge.builder("dcsuite.writer.queue.samples", queuedSamples, AtomicLong::get).baseUnit("samples")
+                .description("Samples waiting in memory for the writer thread").register(r);
+        Gauge.builder("dcsuite.spool.bytes", spool, Spool::sizeBytes).baseUnit("bytes")
+                .description("Size of the batches waiting in the spool").register(r);
+        Gauge.builder("dcsuite.spool.batches", spool, Spool::batches).baseUnit("batches")
+                .description("Batches waiting in the spool for the store").register(r);
         this.thread = Thread.ofPlatform().name("dcsuite-batch-writer").daemon(false).unstarted(this::run);
+    }
+
+    private static Counter samples(MeterRegistry registry, String outcome) {
+        return Counter.builder("dcsuite.writer.samples").tag("outcome", outcome).baseUnit("samples")
+                .description("Samples by what became of them: written to the store, spooled, replayed, dropped")
+                .register(registry);
+    }
+
+    private static Timer appendTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("dcsuite.writer.write.duration").tag("outcome", outcome)
+                .description("Duration of store appends, spool replays included").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
     }
 
     public static Builder builder(TelemetryStore store, Spool spool) {
@@ -114,6 +172,7 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
             }
         }
         dropped.addAndGet(copy.size());
+        droppedMeter.increment(copy.size());
         LOG.warn("batch writer {}: dropped {} samples (first: {})",
                 closing ? "closed" : "queue full at " + queuedSamples.get() + " samples", copy.size(),
                 copy.getFirst());
@@ -242,8 +301,9 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
         try {
             describePending();
-            store.append(batch);
+            append(batch, false);
             written.addAndGet(batch.size());
+            writtenMeter.increment(batch.size());
         } catch (StoreException e) {
             if (e.retryable()) {
                 storeUnavailable(e);
@@ -267,10 +327,12 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
             List<Sample> batch = head.get();
             try {
                 describePending();
-                store.append(batch);
+                append(batch, true);
                 spool.removeHead();
                 written.addAndGet(batch.size());
                 replayed.addAndGet(batch.size());
+                writtenMeter.increment(batch.size());
+                replayedMeter.increment(batch.size());
             } catch (StoreException e) {
                 if (e.retryable()) {
                     storeUnavailable(e);
@@ -321,9 +383,11 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
         if (accepted) {
             spooled.addAndGet(batch.size());
+            spooledMeter.increment(batch.size());
             return;
         }
         dropped.addAndGet(batch.size());
+        droppedMeter.increment(batch.size());
         droppedSinceLog += batch.size();
         logDrops(false);
     }
@@ -339,8 +403,29 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         }
     }
 
+    /** One timed, traced store append; a store failure is rethrown for the caller to spool or drop. */
+    private void append(List<Sample> batch, boolean replay) {
+        Span span = tracer.spanBuilder("store.append").setSpanKind(SpanKind.CLIENT)
+                .setAttribute(SAMPLES, (long) batch.size()).setAttribute(REPLAY, replay).startSpan();
+        long start = System.nanoTime();
+        try {
+            store.append(batch);
+            appendSucceeded.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            span.setAttribute(OUTCOME, "success");
+        } catch (RuntimeException e) {
+            appendFailed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            span.setAttribute(OUTCOME, "failure");
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
     private void dropBadBatch(List<Sample> batch, StoreException e) {
         dropped.addAndGet(batch.size());
+        droppedMeter.increment(batch.size());
         LOG.error("batch writer: store rejected a batch of {} samples as invalid, dropped (first sample: {}): {}",
                 batch.size(), batch.getFirst(), e.getMessage());
     }
@@ -355,6 +440,8 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
         private Duration retryInterval = DEFAULT_RETRY_INTERVAL;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private MeterRegistry registry = new CompositeMeterRegistry();
+        private Tracer tracer = OpenTelemetry.noop().getTracer(TRACER_SCOPE);
 
         private Builder(TelemetryStore store, Spool spool) {
             this.store = Objects.requireNonNull(store, "store");
@@ -389,6 +476,18 @@ public final class BatchWriter implements SampleSink, AutoCloseable {
 
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "close timeout");
+            return this;
+        }
+
+        /** Where the writer's meters go; by default a registry that keeps nothing. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Traces each store append as a {@code store.append} span; by default OpenTelemetry's no-op tracer. */
+        public Builder tracer(Tracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer");
             return this;
         }
 

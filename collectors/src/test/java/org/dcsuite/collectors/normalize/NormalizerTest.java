@@ -59,6 +59,25 @@ class NormalizerTest {
         assertThat(normalizer.rejectedReadings()).isEqualTo(1);
     }
 
+    @Test
+    void laterPollsReuseEachSeriesKeyAndStillRejectEveryCollidingReading() throws Exception {
+        Normalizer normalizer = new Normalizer(pduA());
+        List<NormalizedPoll> polls = List.of(T, T.plusSeconds(10)).stream().map(t -> normalizer.normalize(
+                new PollResult("r01-pdu-a", List.of(Reading.gauge("hw.power", Unit.WATT, 1, Map.of("hw.id", "a"), t),
+                        Reading.gauge("hw.power", Unit.WATT, 2, Map.of("hw.id", "b"), t),
+                        Reading.gauge("hw.power", Unit.WATT, 3, Map.of("device", "x"), t)), List.of()))).toList();
+
+        assertThat(polls.get(1).samples()).extracting(s -> s.time()).containsOnly(T.plusSeconds(10));
+        for (int i = 0; i < 2; i++) {
+            // The same instance: stores resolve a repeated key by identity.
+            assertThat(polls.get(1).samples().get(i).series()).isSameAs(polls.get(0).samples().get(i).series());
+        }
+        assertThat(polls.get(1).samples().get(1).series()).isEqualTo(SeriesKey.of("hw.power", "hw.id", "b", "site",
+                "site1", "room", "room-1", "rack", "r01", "device", "r01-pdu-a", "feed", "A"));
+        assertThat(polls).allSatisfy(p -> assertThat(p.rejections()).hasSize(1));
+        assertThat(normalizer.rejectedReadings()).isEqualTo(2);
+    }
+
     private DeviceLocation pduA() throws Exception {
         Path sites = Files.createDirectories(dir.resolve("sites"));
         Files.writeString(dir.resolve("dcsuite.yaml"), "version: dcsuite/v1\n");

@@ -2,13 +2,7 @@ package org.dcsuite.collectors.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,10 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dcsuite.collectors.testing.CuttableProxy;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.StoreException;
@@ -185,95 +178,6 @@ class DiskSpoolPostgresIT {
                     throw e;
                 }
                 return false;
-            }
-        }
-    }
-
-    /** A loopback TCP forwarder that can be cut (all connections closed, new ones refused) and restored. */
-    private static final class CuttableProxy implements AutoCloseable {
-
-        private final InetSocketAddress target;
-        private final int port;
-        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-        private volatile ServerSocket server;
-
-        CuttableProxy(InetSocketAddress target) throws IOException {
-            this.target = target;
-            this.server = listen(0);
-            this.port = server.getLocalPort();
-        }
-
-        int port() {
-            return port;
-        }
-
-        /** Closes the listening socket, so connecting is refused, and every forwarded connection. */
-        synchronized void cut() throws IOException {
-            server.close();
-            for (Socket s : open) {
-                s.close();
-            }
-            open.clear();
-        }
-
-        synchronized void restore() throws IOException {
-            server = listen(port);
-        }
-
-        @Override
-        public void close() throws IOException {
-            cut();
-        }
-
-        private ServerSocket listen(int onPort) throws IOException {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
-            Thread.ofVirtual().start(() -> accept(s));
-            return s;
-        }
-
-        private void accept(ServerSocket s) {
-            while (!s.isClosed()) {
-                Socket client;
-                try {
-                    client = s.accept();
-                } catch (IOException e) {
-                    // cut() closed the listening socket; the loop ends.
-                    continue;
-                }
-                Socket upstream = new Socket();
-                open.add(client);
-                open.add(upstream);
-                try {
-                    upstream.connect(target, 3_000);
-                    Thread.ofVirtual().start(() -> pump(client, upstream));
-                    Thread.ofVirtual().start(() -> pump(upstream, client));
-                } catch (IOException e) {
-                    // PostgreSQL itself is away: the client sees its connection closed, as it would.
-                    closeBoth(client, upstream);
-                }
-            }
-        }
-
-        private void pump(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // The other direction or cut() closed the pair; closing both below ends the connection.
-            } finally {
-                closeBoth(from, to);
-            }
-        }
-
-        private void closeBoth(Socket a, Socket b) {
-            for (Socket s : List.of(a, b)) {
-                open.remove(s);
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // Already broken; closed is all that matters here.
-                }
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.dcsuite.core.event.DeviceEvent;
 import org.dcsuite.core.event.EventQuery;
 import org.dcsuite.core.select.SeriesSelector;
@@ -25,6 +26,8 @@ final class FlakyStore implements TelemetryStore {
     private final TelemetryStore delegate;
     volatile boolean down;
     volatile boolean rejectAsInvalid;
+    /** When set, appends wait for it to open, as a store stuck on a slow write would. */
+    volatile CountDownLatch hold;
     final List<List<Sample>> appended = new CopyOnWriteArrayList<>();
     final List<MetricDescriptor> described = new CopyOnWriteArrayList<>();
 
@@ -45,6 +48,15 @@ final class FlakyStore implements TelemetryStore {
     public void append(Collection<Sample> samples) {
         if (down) {
             throw new StoreException("store down (injected)", true);
+        }
+        CountDownLatch gate = hold;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while held (injected)", true);
+            }
         }
         if (rejectAsInvalid) {
             throw new StoreException("invalid sample (injected)", false);
