@@ -9,20 +9,30 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dcsuite.app.http.ApiTokenFile;
 import org.dcsuite.app.server.DcsuiteServer;
+import org.dcsuite.app.server.ServerStartException;
 import org.dcsuite.app.server.ServerSettings;
-import org.dcsuite.collectors.schedule.PollScheduler;
-import org.dcsuite.collectors.spool.DiskSpool;
-import org.dcsuite.collectors.write.BatchWriter;
+import org.dcsuite.app.bus.VertxTelemetryBus;
+import org.dcsuite.app.run.RunningCollectors;
+import org.dcsuite.app.run.SelfTracing;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
+import org.dcsuite.core.bus.TelemetryBus;
+import org.dcsuite.core.config.DashboardConfig;
 import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.config.OtlpReceiverConfig;
+import org.dcsuite.core.config.ReceiversConfig;
+import org.dcsuite.core.config.RedfishEventReceiverConfig;
+import org.dcsuite.core.config.SnmpTrapReceiverConfig;
 import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
+import org.dcsuite.dashboard.DashboardServer;
+import org.dcsuite.dashboard.DashboardSettings;
 import org.dcsuite.simulator.DemoConfiguration;
-import org.dcsuite.simulator.Simulator;
+import org.dcsuite.simulator.control.SimControlServer;
+import org.dcsuite.simulator.control.SimControlToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,6 +51,10 @@ import picocli.CommandLine;
                         + "GET /health, GET /metrics (Prometheus text format) and the Prometheus query API "
                         + "(/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values), so "
                         + "Grafana can use dcsuite as a Prometheus data source.",
+                "It also receives SNMP traps and informs (UDP " + SnmpTrapReceiverConfig.DEFAULT_PORT + "), Redfish "
+                        + "events (HTTP " + RedfishEventReceiverConfig.DEFAULT_PORT + ", subscribing each Redfish "
+                        + "device) and OTLP/HTTP traces (" + OtlpReceiverConfig.DEFAULT_PORT + ", POST /v1/traces), "
+                        + "stores events with their device (GET /api/v1/events) and turns spans into trace.* SLI series.",
                 "Without --config it runs the bundled demo fleet (3 sites, 146 devices) and simulates it on "
                         + "127.0.0.1 in the same process, so the real drivers poll a living fleet.",
                 "Settings come from the command line, else the configuration folder, else the defaults."},
@@ -89,6 +103,36 @@ public final class RunCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface)")
     String bind;
 
+    @Option(names = "--control-port", paramLabel = "N", defaultValue = "" + SimControlServer.DEFAULT_PORT,
+            description = "With a simulated fleet: port of the simulator's fault-injection API on 127.0.0.1; 0 picks a "
+                    + "free one (default ${DEFAULT-VALUE})")
+    int controlPort;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "With a simulated fleet: where to write that API's bearer token, owner-only (default "
+                    + "~/.dcsuite/simulator-control.token, where 'dcsuite simulate fault' looks)")
+    Path controlTokenFile;
+
+    @Option(names = "--ui-port", paramLabel = "N",
+            description = "Dashboard port; 0 picks a free one (default: dashboard.port, else "
+                    + DashboardConfig.DEFAULT_PORT + ")")
+    Integer uiPort;
+
+    @Option(names = "--otlp-port", paramLabel = "N",
+            description = "OTLP/HTTP trace receiver port; 0 picks a free one (default: receivers.otlp.port, else "
+                    + OtlpReceiverConfig.DEFAULT_PORT + ")")
+    Integer otlpPort;
+
+    @Option(names = "--trap-port", paramLabel = "N",
+            description = "SNMP trap and inform UDP port; 0 picks a free one (default: receivers.snmp_traps.port, "
+                    + "else " + SnmpTrapReceiverConfig.DEFAULT_PORT + ")")
+    Integer trapPort;
+
+    @Option(names = "--redfish-events-port", paramLabel = "N",
+            description = "Redfish event listener port; 0 picks a free one (default: receivers.redfish_events.port, "
+                    + "else " + RedfishEventReceiverConfig.DEFAULT_PORT + ")")
+    Integer redfishEventsPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Path[] demoFolder = new Path[1];
@@ -129,6 +173,9 @@ public final class RunCommand implements Callable<Integer> {
                 configuration.summary());
         boolean runSimulator = simulate != null ? simulate : config == null;
         int httpPort = port != null ? port : configuration.http().port();
+        if (controlPort < 0 || controlPort > 65535) {
+            throw new UsageException("--control-port " + controlPort + " is out of range 0-65535");
+        }
         if (httpPort < 0 || httpPort > 65535) {
             throw new UsageException("--port " + httpPort + " is out of range 0-65535");
         }
@@ -147,18 +194,45 @@ public final class RunCommand implements Callable<Integer> {
         }
         DcsuiteServer server = DcsuiteServer.start(telemetryStore, new ServerSettings(clock, bind, httpPort, tokens,
                 ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
-        Fleet fleet;
+        SelfTracing tracing = SelfTracing.start(configuration.tracing());
+        TelemetryBus bus = VertxTelemetryBus.on(server.vertx());
+        RunningCollectors collectors;
         try {
-            fleet = Fleet.start(configuration, telemetryStore, tokenDirectory(storeSettings.url()).resolve("spool"),
-                    runSimulator, seed, clock);
+            collectors = RunningCollectors.start(
+                    new RunningCollectors.Settings(withReceiverPorts(configuration), telemetryStore,
+                            tokenDirectory(storeSettings.url()).resolve("spool"), runSimulator, seed, controlPort,
+                            controlTokenFile == null ? SimControlToken.DEFAULT_FILE : controlTokenFile.toAbsolutePath(),
+                            clock),
+                    new RunningCollectors.Services(server.vertx(), server.meterRegistry(), bus, tracing.tracer()));
         } catch (RuntimeException e) {
+            tracing.close();
             server.close();
             throw e;
         }
+        DashboardServer dashboard;
+        try {
+            DashboardConfig ui = configuration.dashboard();
+            int dashboardPort = uiPort != null ? uiPort : ui.port();
+            dashboard = DashboardServer.start(DashboardSettings.from(
+                            new DashboardConfig(dashboardPort, ui.sessionTimeout(), ui.users()), bind, clock,
+                            config == null),
+                    configuration, telemetryStore, bus);
+            LOG.info("dashboard on http://{}:{}/{}", bind.equals("0.0.0.0") ? "localhost" : bind, dashboard.port(),
+                    ui.users().isEmpty() ? " (no dashboard.users configured: nobody can log in; create password "
+                            + "hashes with 'dcsuite hash-password')" : "");
+        } catch (IOException | RuntimeException e) {
+            collectors.close();
+            tracing.close();
+            server.close();
+            throw new ServerStartException("dashboard: " + e.getMessage()
+                    + " (choose another port with --ui-port or dashboard.port)", e);
+        }
         Path demoCopy = demo;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Polls stop and the writer flushes before the server closes the store.
-            fleet.close();
+            // Inputs stop and the writers flush before the server closes the store.
+            dashboard.close();
+            collectors.close();
+            tracing.close();
             server.close();
             TemporaryFolders.deleteQuietly(demoCopy);
             // A signal would otherwise end the JVM with 130 or 143; a requested stop is a clean exit.
@@ -168,55 +242,31 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * The collectors (and, for a simulated fleet, the simulator) of one run: polls go through the batch writer,
-     * which spools to disk while the store is unavailable.
-     */
-    private record Fleet(Simulator simulator, DiskSpool spool, BatchWriter writer, PollScheduler scheduler)
-            implements AutoCloseable {
-
-        /** Bounds the spool so an outage fills at most this much disk; beyond it samples are counted and dropped. */
-        static final long SPOOL_BYTES = 1L << 30;
-
-        static Fleet start(DcsuiteConfig configuration, TelemetryStore store, Path spoolFolder, boolean simulate,
-                long seed, Clock clock) {
-            Simulator simulator = null;
-            DiskSpool spool = null;
-            BatchWriter writer = null;
-            try {
-                if (simulate) {
-                    simulator = Simulator.start(configuration, seed, clock);
-                    LOG.info("simulator: {} devices on 127.0.0.1 (seed {})", simulator.endpoints().size(), seed);
-                }
-                spool = DiskSpool.open(spoolFolder, SPOOL_BYTES);
-                writer = BatchWriter.builder(store, spool).build().start();
-                PollScheduler scheduler = PollScheduler.builder(configuration.locations(), writer).clock(clock).build()
-                        .start();
-                LOG.info("collectors: polling {} devices", configuration.locations().size());
-                return new Fleet(simulator, spool, writer, scheduler);
-            } catch (RuntimeException e) {
-                new Fleet(simulator, spool, writer, null).close();
-                throw e;
+    /** The configuration with the receiver ports given on the command line. */
+    private DcsuiteConfig withReceiverPorts(DcsuiteConfig c) {
+        ReceiversConfig r = c.receivers();
+        OtlpReceiverConfig otlp = r.otlp();
+        SnmpTrapReceiverConfig traps = r.snmpTraps();
+        RedfishEventReceiverConfig events = r.redfishEvents();
+        try {
+            if (otlpPort != null) {
+                otlp = new OtlpReceiverConfig(otlp.enabled(), otlpPort, otlp.segments());
             }
+            if (trapPort != null) {
+                traps = new SnmpTrapReceiverConfig(traps.enabled(), traps.bindAddress(), trapPort, traps.communities());
+            }
+            if (redfishEventsPort != null) {
+                events = new RedfishEventReceiverConfig(events.enabled(), events.bindAddress(), redfishEventsPort,
+                        events.advertiseHost(), events.subscribe());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("receivers.otlp.port", "--otlp-port")
+                    .replace("receivers.snmp_traps.port", "--trap-port")
+                    .replace("receivers.redfish_events.port", "--redfish-events-port"));
         }
-
-        @Override
-        public void close() {
-            if (scheduler != null) {
-                scheduler.close();
-            }
-            if (writer != null) {
-                writer.close();
-            }
-            if (spool != null) {
-                spool.close();
-            }
-            if (simulator != null) {
-                simulator.close();
-            }
-        }
+        return new DcsuiteConfig(c.directory(), c.store(), c.http(), new ReceiversConfig(otlp, traps, events),
+                c.tracing(), c.dashboard(), c.sites());
     }
-
 
     private static List<Secret> apiTokens(DcsuiteConfig configuration, StoreSettings storeSettings) {
         if (!configuration.http().apiTokens().isEmpty()) {

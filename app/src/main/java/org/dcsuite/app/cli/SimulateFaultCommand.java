@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
                 "Injects a fault into a running `dcsuite simulate`. Faults: down, slow (--latency), garbage,",
                 "auth_failure (servers, PDUs, UPSes), cooling_failed (cooling units), breaker_tripped (PDUs, --phase),",
-                "feed_lost (a SITE id and --feed), on_battery (UPSes), counter_reset (PDUs, meters), stuck_sensor.",
+                "overload (PDUs, --phase), fan_failed (servers), feed_lost (a SITE id and --feed), on_battery (UPSes),",
+                "counter_reset (PDUs, meters), stuck_sensor. Faults that real devices report (on_battery, overload,",
+                "breaker_tripped, fan_failed, ...) also make the simulated devices send SNMP traps and Redfish events.",
                 "Times and durations are simulated time: at --speed 60, --for 5m lasts 5 real seconds."},
         sortOptions = false)
 final class SimulateFaultCommand implements Callable<Integer> {
@@ -40,7 +42,7 @@ final class SimulateFaultCommand implements Callable<Integer> {
     @Option(names = "--latency", paramLabel = "DURATION", description = "Answer delay of a slow device, e.g. 2s")
     String latency;
 
-    @Option(names = "--phase", paramLabel = "L1|L2|L3", description = "The tripped breaker's phase (default: all)")
+    @Option(names = "--phase", paramLabel = "L1|L2|L3", description = "The phase of a tripped breaker or an overload (default: all)")
     String phase;
 
     @Option(names = "--feed", paramLabel = "A|B", description = "The lost feed of the site")

@@ -126,6 +126,16 @@ public final class DcsuiteServer implements AutoCloseable {
         return http.actualPort();
     }
 
+    /** The server's Vert.x, which other parts of the process (event bus, OTLP receiver) share. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The registry behind {@code /metrics}, where other parts of the process register their meters. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
     /** Blocks until {@link #close} has finished. */
     public void awaitClosed() throws InterruptedException {
         closed.await();

@@ -99,7 +99,7 @@ class DcsuiteJarIT {
         Path config = Files.createDirectories(work.resolve("empty-config"));
         Files.writeString(config.resolve("dcsuite.yaml"), "version: dcsuite/v1\n");
         try (DcsuiteProcess server = DcsuiteProcess.start(work, "run", "--config", config.toString(), "--store", store,
-                "--port", "0")) {
+                "--port", "0", "--otlp-port", "0", "--trap-port", "0", "--redfish-events-port", "0")) {
             String listening = server.awaitLine(l -> l.contains("dcsuite listening on http://"), COMMAND_TIMEOUT);
             Matcher m = Pattern.compile("http://[^\\s]+:(\\d+)").matcher(listening);
             assertThat(m.find()).as(listening).isTrue();
