@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.dcsuite.core.config.CollectorsConfig;
 import org.dcsuite.core.config.DashboardConfig;
 import org.dcsuite.core.config.DashboardUser;
 import org.dcsuite.core.config.DcsuiteConfig;
@@ -63,7 +64,8 @@ public final class TestFleet {
                         List.of())),
                 List.of());
         return new DcsuiteConfig(Path.of("/tmp"), StoreConfig.DEFAULT, HttpConfig.DEFAULT, ReceiversConfig.DEFAULT,
-                TracingConfig.DEFAULT, new DashboardConfig(0, Duration.ofMinutes(30), USERS), List.of(lyon, oslo));
+                TracingConfig.DEFAULT, new DashboardConfig(0, Duration.ofMinutes(30), USERS), CollectorsConfig.DEFAULT,
+                List.of(lyon, oslo));
     }
 
     /**

@@ -265,7 +265,7 @@ public final class RunCommand implements Callable<Integer> {
                     .replace("receivers.redfish_events.port", "--redfish-events-port"));
         }
         return new DcsuiteConfig(c.directory(), c.store(), c.http(), new ReceiversConfig(otlp, traps, events),
-                c.tracing(), c.dashboard(), c.sites());
+                c.tracing(), c.dashboard(), c.collectors(), c.sites());
     }
 
     private static List<Secret> apiTokens(DcsuiteConfig configuration, StoreSettings storeSettings) {

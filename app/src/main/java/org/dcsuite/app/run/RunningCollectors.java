@@ -131,7 +131,9 @@ public final class RunningCollectors implements AutoCloseable {
         writer = BatchWriter.builder(s.store(), spool).meterRegistry(services.registry()).tracer(services.tracer())
                 .build().start();
         scheduler = PollScheduler.builder(configuration.locations(), new PublishingSampleSink(writer, services.bus()))
-                .clock(s.clock()).meterRegistry(services.registry()).tracer(services.tracer()).build().start();
+                .clock(s.clock()).defaultInterval(configuration.collectors().pollInterval())
+                .profileIntervals(configuration.collectors().profileIntervals())
+                .meterRegistry(services.registry()).tracer(services.tracer()).build().start();
         LOG.info("collectors: polling {} devices", configuration.locations().size());
 
         events = DeviceEventPipeline.builder(s.store()).bus(services.bus()).devices(configuration.locations())

@@ -72,7 +72,8 @@ public final class PollScheduler implements AutoCloseable {
         List<DevicePoller> all = new ArrayList<>();
         this.meters = new SchedulerMeters(b.registry, all);
         for (DeviceLocation l : b.devices) {
-            Duration interval = l.device().pollInterval().orElse(b.defaultInterval);
+            Duration interval = l.device().pollInterval()
+                    .orElseGet(() -> l.device().profile().map(b.profileIntervals::get).orElse(b.defaultInterval));
             DevicePoller poller = new DevicePoller(l, interval, b.maxBackoff, b.pollDeadline.orElse(interval), clock,
                     b.sink, b.sessions, meters, b.tracer);
             if (map.put(l.device().id(), poller) != null) {
@@ -164,6 +165,7 @@ public final class PollScheduler implements AutoCloseable {
         private final SampleSink sink;
         private Clock clock = Clock.systemUTC();
         private Duration defaultInterval = DEFAULT_INTERVAL;
+        private Map<String, Duration> profileIntervals = Map.of();
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
         private Duration tick = DEFAULT_TICK;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
@@ -183,9 +185,16 @@ public final class PollScheduler implements AutoCloseable {
             return this;
         }
 
-        /** The interval of devices without their own {@code poll_interval}. */
+        /** The interval of devices without their own {@code poll_interval} and without a profile interval. */
         public Builder defaultInterval(Duration interval) {
             this.defaultInterval = positive(interval, "default interval");
+            return this;
+        }
+
+        /** Intervals by profile name, for devices without their own {@code poll_interval}. */
+        public Builder profileIntervals(Map<String, Duration> intervals) {
+            intervals.forEach((profile, interval) -> positive(interval, "interval of profile " + profile));
+            this.profileIntervals = Map.copyOf(intervals);
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -81,6 +82,18 @@ class PollSchedulerTest {
         scheduler.close();
         // A stopped scheduler's devices are no longer reported.
         assertThat(meters.find(SchedulerMeters.DEVICES).gauges()).isEmpty();
+    }
+
+    @Test
+    void aDeviceWithoutItsOwnIntervalIsPolledAtItsProfilesInterval() {
+        FakeDevice d = one(inline(fleet.locations(1)).profileIntervals(Map.of("fake", Duration.ofSeconds(30),
+                "other-profile", Duration.ofSeconds(5))));
+        Instant slot = stats(d.id).nextPoll();
+        clock.set(slot);
+        scheduler.runDue();
+
+        assertThat(stats(d.id).successes()).isEqualTo(1);
+        assertThat(stats(d.id).nextPoll()).isEqualTo(slot.plusSeconds(30));
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new DcsuiteConfig(dir, settings.store, settings.http, settings.receivers, settings.tracing,
-                settings.dashboard, sites);
+                settings.dashboard, settings.collectors, sites);
     }
 
     /** The {@code .yaml} files directly in a sub-folder, by name; none when the folder does not exist. */

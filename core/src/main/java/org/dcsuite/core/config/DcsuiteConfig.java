@@ -20,10 +20,11 @@ import org.dcsuite.core.model.Site;
  * @param receivers OTLP, SNMP trap and Redfish event receivers
  * @param tracing   dcsuite's own spans
  * @param dashboard the web UI and its users
+ * @param collectors default poll intervals
  * @param sites     sites in file-name order; site and device ids are unique across them
  */
 public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, ReceiversConfig receivers,
-        TracingConfig tracing, DashboardConfig dashboard, List<Site> sites) {
+        TracingConfig tracing, DashboardConfig dashboard, CollectorsConfig collectors, List<Site> sites) {
 
     public DcsuiteConfig {
         Objects.requireNonNull(directory, "directory");
@@ -32,6 +33,7 @@ public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, 
         Objects.requireNonNull(receivers, "receivers");
         Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(collectors, "collectors");
         sites = List.copyOf(sites);
         Set<String> siteIds = new HashSet<>();
         Set<String> deviceIds = new HashSet<>();
@@ -50,7 +52,8 @@ public record DcsuiteConfig(Path directory, StoreConfig store, HttpConfig http, 
     /** The configuration used when no folder is given: every default, no sites. */
     public static DcsuiteConfig defaults() {
         return new DcsuiteConfig(Path.of("").toAbsolutePath(), StoreConfig.DEFAULT, HttpConfig.DEFAULT,
-                ReceiversConfig.DEFAULT, TracingConfig.DEFAULT, DashboardConfig.DEFAULT, List.of());
+                ReceiversConfig.DEFAULT, TracingConfig.DEFAULT, DashboardConfig.DEFAULT, CollectorsConfig.DEFAULT,
+                List.of());
     }
 
     /** All devices across sites. */

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.dcsuite.core.security.PasswordHash;
@@ -18,7 +20,7 @@ import org.dcsuite.core.time.Durations;
 /** Reads {@code dcsuite.yaml}: the {@code store}, {@code http}, {@code receivers} and {@code tracing} sections. */
 final class SettingsReader {
 
-    static final List<String> TOP_LEVEL = List.of("store", "http", "receivers", "tracing", "dashboard");
+    static final List<String> TOP_LEVEL = List.of("store", "http", "receivers", "tracing", "dashboard", "collectors");
 
     private final SecretResolver secrets;
     StoreConfig store = StoreConfig.DEFAULT;
@@ -26,6 +28,7 @@ final class SettingsReader {
     ReceiversConfig receivers = ReceiversConfig.DEFAULT;
     TracingConfig tracing = TracingConfig.DEFAULT;
     DashboardConfig dashboard = DashboardConfig.DEFAULT;
+    CollectorsConfig collectors = CollectorsConfig.DEFAULT;
 
     SettingsReader(SecretResolver secrets) {
         this.secrets = secrets;
@@ -38,6 +41,24 @@ final class SettingsReader {
                 .ifPresent(f -> receivers = readReceivers(f));
         root.child("tracing", List.of("otlp_endpoint", "service_name")).ifPresent(f -> tracing = readTracing(f));
         root.child("dashboard", List.of("port", "session_timeout", "users")).ifPresent(f -> dashboard = readDashboard(f));
+        root.child("collectors", List.of("poll_interval", "profile_intervals"))
+                .ifPresent(f -> collectors = readCollectors(f));
+    }
+
+    private static CollectorsConfig readCollectors(Fields f) {
+        Duration interval = f.duration("poll_interval").orElse(CollectorsConfig.DEFAULT_POLL_INTERVAL);
+        Map<String, Duration> byProfile = new TreeMap<>();
+        f.node("profile_intervals").ifPresent(node -> {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
+                f.problem("profile_intervals", "expected a mapping of profile name to interval, e.g. { ups-mib: 30s }, "
+                        + "got " + node.kind());
+                return;
+            }
+            Fields.of(f.file(), f.path("profile_intervals"), node, List.copyOf(mapping.entries().keySet()))
+                    .ifPresent(intervals -> mapping.entries().keySet()
+                            .forEach(profile -> intervals.duration(profile).ifPresent(d -> byProfile.put(profile, d))));
+        });
+        return new CollectorsConfig(interval, byProfile);
     }
 
     private DashboardConfig readDashboard(Fields f) {
