@@ -104,7 +104,8 @@ final class SimModbusTcpServer implements AutoCloseable {
                 if (!fault.latency().isZero()) {
                     Thread.sleep(fault.latency());
                 }
-                byte[] answer = fault.garbage() ? garbage(transactionId, ThreadLocalRandom.current())
+                byte[] answer = fault.garbage()
+                        ? garbage(transactionId, request.length > 0 ? request[0] : 0, ThreadLocalRandom.current())
                         : frame(transactionId, unit, answer(unit, request));
                 out.write(answer);
                 out.flush();
@@ -143,20 +144,23 @@ final class SimModbusTcpServer implements AutoCloseable {
 
     /**
      * Random bytes no client can take for the answer: another transaction id and a protocol id other than Modbus's
-     * 0. The byte where a function code would be has bit 7 clear, so that the frame never reads as a Modbus
-     * exception, which clients blame on one point rather than on the device. At least 9 bytes, so a client
-     * reading the header always gets past it and reports a protocol error rather than waiting for a timeout.
+     * 0, a length field that counts exactly the bytes that follow (so the client reads the whole frame instead of
+     * waiting for more and timing out), and the request's own function code (an unknown one reads as an "illegal
+     * function" exception, which clients blame on one point rather than on the device).
      */
-    static byte[] garbage(int transactionId, RandomGenerator random) {
+    static byte[] garbage(int transactionId, byte functionCode, RandomGenerator random) {
         byte[] bytes = new byte[9 + random.nextInt(32)];
         random.nextBytes(bytes);
         int otherId = (transactionId + 1 + random.nextInt(0xFFFF)) & 0xFFFF;
         int protocolId = 1 + random.nextInt(0xFFFF);
+        int following = bytes.length - 6;
         bytes[0] = (byte) (otherId >>> 8);
         bytes[1] = (byte) otherId;
         bytes[2] = (byte) (protocolId >>> 8);
         bytes[3] = (byte) protocolId;
-        bytes[MBAP_LENGTH] &= 0x7F;
+        bytes[4] = (byte) (following >>> 8);
+        bytes[5] = (byte) following;
+        bytes[MBAP_LENGTH] = (byte) (functionCode & 0x7F);
         return bytes;
     }
 

@@ -98,7 +98,7 @@ class SimModbusFaultsTest {
     @Test
     void garbageIsAProtocolErrorAndTheNextPollAfterItWorks() {
         faults.active = fault(false, Duration.ZERO, true);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 200; i++) {
             assertThat(pollFails().kind()).as("poll %d", i).isEqualTo(DriverErrorKind.PROTOCOL);
         }
         faults.active = ProtocolFaults.Active.NONE;
@@ -110,11 +110,12 @@ class SimModbusFaultsTest {
         Random random = new Random(42);
         for (int i = 0; i < 10_000; i++) {
             int transactionId = random.nextInt(0x10000);
-            byte[] g = SimModbusTcpServer.garbage(transactionId, random);
+            byte[] g = SimModbusTcpServer.garbage(transactionId, (byte) 3, random);
             assertThat(g.length).isBetween(9, 40);
             assertThat(ModbusPduHandler.u16(g, 0)).isNotEqualTo(transactionId);
             assertThat(ModbusPduHandler.u16(g, 2)).isNotZero();
-            assertThat(g[7] & 0x80).isZero();
+            assertThat(g[7]).isEqualTo((byte) 3);
+            assertThat(ModbusPduHandler.u16(g, 4)).as("MBAP length").isEqualTo(g.length - 6);
         }
     }
 
