@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dcsuite.core.bus.TelemetryBus;
+import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 
 /**
@@ -24,6 +27,9 @@ public final class DashboardContext implements AutoCloseable {
 
     private final FleetService fleet;
     private final DeviceHealthService devices;
+    private final SiteService sites;
+    private final RackService racks;
+    private final ChartService charts;
     private final DashboardAuthenticator authenticator;
     private final Clock clock;
     private final boolean demoCredentials;
@@ -37,11 +43,15 @@ public final class DashboardContext implements AutoCloseable {
      *                        shut down with this context
      * @param refreshInterval how often views reload, {@link #DEFAULT_REFRESH_INTERVAL} unless a test is impatient
      */
-    public DashboardContext(FleetService fleet, DeviceHealthService devices, DashboardAuthenticator authenticator,
+    public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
+            ChartService charts, DashboardAuthenticator authenticator,
             Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
             Duration refreshInterval) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.sites = Objects.requireNonNull(sites, "sites");
+        this.racks = Objects.requireNonNull(racks, "racks");
+        this.charts = Objects.requireNonNull(charts, "charts");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.demoCredentials = demoCredentials;
@@ -69,6 +79,18 @@ public final class DashboardContext implements AutoCloseable {
 
     public DeviceHealthService devices() {
         return devices;
+    }
+
+    public SiteService sites() {
+        return sites;
+    }
+
+    public RackService racks() {
+        return racks;
+    }
+
+    public ChartService charts() {
+        return charts;
     }
 
     public DashboardAuthenticator authenticator() {

@@ -20,8 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dcsuite.core.bus.TelemetryBus;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.store.TelemetryStore;
+import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.views.DashboardAppShell;
 import org.dcsuite.dashboard.views.DashboardRoutes;
@@ -83,9 +86,12 @@ public final class DashboardServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(bus, "bus");
+        SiteService sites = new SiteService(config.sites(), store, settings.clock());
         DashboardContext context = new DashboardContext(
                 new FleetService(config.sites(), store, settings.clock()),
-                new DeviceHealthService(config.sites(), store, settings.clock()),
+                new DeviceHealthService(config.sites(), store, settings.clock()), sites,
+                new RackService(config.sites(), sites, store, settings.clock()),
+                new ChartService(config.sites(), store, settings.clock()),
                 new DashboardAuthenticator(settings.users(), settings.clock()),
                 settings.clock(), settings.demoCredentials(), bus, refresher(),
                 DashboardContext.DEFAULT_REFRESH_INTERVAL);

@@ -62,6 +62,13 @@ class DashboardServerTest {
         HttpResponse<String> css = get("/lumo/lumo.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("--lumo-");
+        // The chart's scripts: uPlot from its WebJar and the custom element around it.
+        HttpResponse<String> uplot = get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.body()).contains("uPlot");
+        HttpResponse<String> chart = get("/dcsuite/chart.js");
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.body()).contains("customElements.define('dcsuite-chart'");
         HttpResponse<String> own = get("/dcsuite/dashboard.css");
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("inlet-above");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.dcsuite.core.config.CollectorsConfig;
@@ -16,9 +17,12 @@ import org.dcsuite.core.config.HttpConfig;
 import org.dcsuite.core.config.ReceiversConfig;
 import org.dcsuite.core.config.StoreConfig;
 import org.dcsuite.core.config.TracingConfig;
+import org.dcsuite.core.model.Credentials;
 import org.dcsuite.core.model.Device;
 import org.dcsuite.core.model.DeviceKind;
+import org.dcsuite.core.model.DriverSettings;
 import org.dcsuite.core.model.Endpoint;
+import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
@@ -26,14 +30,18 @@ import org.dcsuite.core.security.PasswordHash;
 import org.dcsuite.core.security.Role;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.SeriesKey;
+import org.dcsuite.dashboard.data.PduRating;
 
 /**
- * A small fleet for tests: site {@code lyon} (meter, one rack with PDUs A/B and two servers) and site {@code oslo}
- * (one rack with one PDU and one server, no meter), plus one user per role whose password is the role's name
+ * A small fleet for tests: site {@code lyon} (meter, rack r01 with a 4000 W budget, PDUs on feeds A/B rated 16 A per
+ * phase, and two servers) and site {@code oslo} (rack r01 with a 5000 W budget, one PDU without feed or rating, one
+ * server, no meter), plus one user per role whose password is the role's name
  * followed by {@code -pass}.
  */
 public final class TestFleet {
 
+    /** The Lyon PDUs' per-phase rating in A, as configured in their attributes. */
+    public static final String PDU_RATED_AMPS = "16";
     /** Hashing at full strength takes ~0.3 s each, so the users are created once per JVM. */
     private static final List<DashboardUser> USERS = createUsers();
 
@@ -50,15 +58,15 @@ public final class TestFleet {
 
     public static DcsuiteConfig config() {
         Site lyon = new Site("lyon", "Lyon edge", ZoneId.of("Europe/Paris"), Optional.empty(), Optional.empty(),
-                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.empty(),
-                        List.of(device("lyon-pdu-a", DeviceKind.PDU, "snmp://127.0.0.1:161"),
-                                device("lyon-pdu-b", DeviceKind.PDU, "snmp://127.0.0.1:162"),
+                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.of(4000),
+                        List.of(pdu("lyon-pdu-a", Feed.A, "snmp://127.0.0.1:161"),
+                                pdu("lyon-pdu-b", Feed.B, "snmp://127.0.0.1:162"),
                                 device("lyon-srv-1", DeviceKind.SERVER, "redfish://127.0.0.1:8001"),
                                 device("lyon-srv-2", DeviceKind.SERVER, "redfish://127.0.0.1:8002")))),
                         List.of())),
                 List.of(device("lyon-meter", DeviceKind.METER, "modbus://127.0.0.1:502")));
         Site oslo = new Site("oslo", "Oslo edge", ZoneId.of("Europe/Oslo"), Optional.empty(), Optional.empty(),
-                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.empty(),
+                List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.of(5000),
                         List.of(device("oslo-pdu-a", DeviceKind.PDU, "snmp://127.0.0.1:163"),
                                 device("oslo-srv-1", DeviceKind.SERVER, "redfish://127.0.0.1:8003")))),
                         List.of())),
@@ -103,6 +111,11 @@ public final class TestFleet {
         return out;
     }
 
+    /** One sample of {@code metric} for a device, with extra attributes as name, value pairs. */
+    public static Sample sample(String metric, String site, String device, Instant t, double value, String... attrs) {
+        return new Sample(key(metric, site, device, attrs), t.toEpochMilli(), value);
+    }
+
     private static Sample power(String site, String device, long ms, double watts, String... attrs) {
         return new Sample(key("hw.power", site, device, attrs), ms, watts);
     }
@@ -124,6 +137,13 @@ public final class TestFleet {
         all[3] = device;
         System.arraycopy(attrs, 0, all, 4, attrs.length);
         return SeriesKey.of(metric, all);
+    }
+
+    /** A PDU on a feed, rated {@value #PDU_RATED_AMPS} A per phase at the default 230 V line-to-neutral. */
+    private static Device pdu(String id, Feed feed, String endpoint) {
+        return new Device(id, id, DeviceKind.PDU, Endpoint.parse(endpoint), Optional.of("test-profile"),
+                Optional.empty(), Credentials.NONE, Optional.of(feed),
+                Map.of(PduRating.RATED_CURRENT_ATTRIBUTE, PDU_RATED_AMPS), List.of(), DriverSettings.DEFAULT);
     }
 
     private static Device device(String id, DeviceKind kind, String endpoint) {

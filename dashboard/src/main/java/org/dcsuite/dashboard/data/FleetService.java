@@ -40,9 +40,10 @@ public final class FleetService {
      * Device totals: per-phase and per-outlet readings would count the same watts twice, and readings with a parent
      * are a server's or chassis' parts (five per Redfish server), which would only cost time.
      */
-    private static final SeriesSelector DEVICE_TOTAL_POWER =
+    static final SeriesSelector DEVICE_TOTAL_POWER =
             SeriesSelector.parse("hw.power{phase=\"\",outlet=\"\",hw.parent=\"\"}");
-    private static final SeriesSelector INLET_TEMPERATURES =
+    /** Inlet temperatures: readings whose {@code hw.id} mentions "inlet", in any case. */
+    static final SeriesSelector INLET_TEMPERATURES =
             SeriesSelector.parse("hw.temperature{hw.id=~\"(?i).*inlet.*\"}");
     private static final SeriesSelector UP = SeriesSelector.metric(HealthMetrics.UP);
     private static final double WATTS_PER_KW = 1000.0;

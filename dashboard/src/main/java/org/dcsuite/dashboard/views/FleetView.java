@@ -8,6 +8,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.List;
@@ -44,8 +46,9 @@ public final class FleetView extends VerticalLayout {
         setSizeFull();
         grid.setId("fleet-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> s.siteName() + " (" + s.siteId() + ")").setKey("site").setHeader("Site")
-                .setSortable(true).setComparator(Comparator.comparing(SiteSummary::siteName)).setFlexGrow(2);
+        grid.addComponentColumn(s -> new RouterLink(siteText(s), SiteView.class,
+                        new RouteParameters(SiteView.SITE_PARAMETER, s.siteId())))
+                .setKey("site").setHeader("Site").setSortable(true).setComparator(Comparator.comparing(SiteSummary::siteName)).setFlexGrow(2);
         grid.addColumn(s -> Formats.kilowatts(s.itKw())).setKey("it").setHeader("IT power")
                 .setComparator(Comparator.comparingDouble(s -> orMin(s.itKw())))
                 .setTooltipGenerator(s -> "Sum of " + Formats.count(s.itSources(), "PDU inlet reading"));
@@ -83,6 +86,10 @@ public final class FleetView extends VerticalLayout {
 
     private void show(List<SiteSummary> summaries) {
         grid.setItems(summaries);
+    }
+
+    static String siteText(SiteSummary s) {
+        return s.siteName() + " (" + s.siteId() + ")";
     }
 
     static String devices(SiteSummary s) {

@@ -1,5 +1,6 @@
 package org.dcsuite.dashboard.views;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,31 @@ final class Formats {
 
     static String kilowatts(OptionalDouble kw) {
         return kw.isEmpty() ? NONE : String.format(Locale.ROOT, "%.1f kW", kw.getAsDouble());
+    }
+
+    /** Watts as kilowatts with one decimal, as the rack and site figures are read. */
+    static String kilowattsOfWatts(OptionalDouble watts) {
+        return watts.isEmpty() ? NONE : String.format(Locale.ROOT, "%.1f kW", watts.getAsDouble() / 1000.0);
+    }
+
+    static String watts(OptionalDouble w) {
+        return w.isEmpty() ? NONE : String.format(Locale.ROOT, "%.0f W", w.getAsDouble());
+    }
+
+    static String amperes(OptionalDouble a) {
+        return a.isEmpty() ? NONE : String.format(Locale.ROOT, "%.1f A", a.getAsDouble());
+    }
+
+    static String percent(OptionalDouble p) {
+        return p.isEmpty() ? NONE : String.format(Locale.ROOT, "%.0f %%", p.getAsDouble());
+    }
+
+    /** Step lengths as people write them: {@code 10 s}, {@code 2 min}, {@code 1 h}. */
+    static String step(Duration d) {
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " s";
+        }
+        return d.toMinutes() < 60 ? d.toMinutes() + " min" : d.toHours() + " h";
     }
 
     static String celsius(OptionalDouble c) {

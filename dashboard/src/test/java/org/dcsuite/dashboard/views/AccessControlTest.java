@@ -29,6 +29,16 @@ class AccessControlTest extends KaribuTestBase {
     }
 
     @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleOpensSiteAndRack(Role role) {
+        loginAs(role);
+        UI.getCurrent().navigate("sites/lyon");
+        expectView(SiteView.class);
+        UI.getCurrent().navigate("sites/lyon/racks/r01");
+        expectView(RackView.class);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Role.class, names = {"SRE", "ONCALL", "VIEWER"})
     void aNarrowerViewIsRefusedToOtherRoles(Role role) {
         loginAs(role);

@@ -11,6 +11,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** The Fleet view shows what the DuckDB store holds, with units, honest gaps, sorting and live updates. */
 class FleetViewTest extends KaribuTestBase {
+
+    /** How Karibu prints the site column's link. */
+    private static final String LYON_LINK = "RouterLink[text='Lyon edge (lyon)']";
+    private static final String OSLO_LINK = "RouterLink[text='Oslo edge (oslo)']";
 
     private FleetView view;
 
@@ -38,12 +44,12 @@ class FleetViewTest extends KaribuTestBase {
     void eachSiteShowsItsSumsFromTheStoreWithUnits() {
         var grid = view.grid();
         assertThat(_size(grid)).isEqualTo(2);
-        assertThat(_getFormatted(grid, 0, "site")).isEqualTo("Lyon edge (lyon)");
+        assertThat(_getFormatted(grid, 0, "site")).isEqualTo(LYON_LINK);
         assertThat(_getFormatted(grid, 0, "it")).isEqualTo("3.2 kW");
         assertThat(_getFormatted(grid, 0, "facility")).isEqualTo("4.0 kW");
         assertThat(_getFormatted(grid, 0, "inlet")).isEqualTo("29.0 °C");
         assertThat(_getFormatted(grid, 0, "devices")).isEqualTo("4 up / 1 down / 0 no data");
-        assertThat(_getFormatted(grid, 1, "site")).isEqualTo("Oslo edge (oslo)");
+        assertThat(_getFormatted(grid, 1, "site")).isEqualTo(OSLO_LINK);
         assertThat(_getFormatted(grid, 1, "it")).isEqualTo("2.2 kW");
         assertThat(_getFormatted(grid, 1, "facility")).isEqualTo("—");
         assertThat(_getFormatted(grid, 1, "inlet")).isEqualTo("17.0 °C");
@@ -66,11 +72,19 @@ class FleetViewTest extends KaribuTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void siteNamesLinkToTheSiteView() {
+        var renderer = (ComponentRenderer<RouterLink, SiteSummary>) view.grid().getColumnByKey("site").getRenderer();
+        SiteSummary oslo = view.grid().getGenericDataView().getItems().toList().get(1);
+        assertThat(renderer.createComponent(oslo).getHref()).isEqualTo("sites/oslo");
+    }
+
+    @Test
     void sortsByPower() {
         _sortByKey(view.grid(), "it", SortDirection.ASCENDING);
-        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo("Oslo edge (oslo)");
+        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo(OSLO_LINK);
         _sortByKey(view.grid(), "it", SortDirection.DESCENDING);
-        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo("Lyon edge (lyon)");
+        assertThat(_getFormatted(view.grid(), 0, "site")).isEqualTo(LYON_LINK);
     }
 
     @Test

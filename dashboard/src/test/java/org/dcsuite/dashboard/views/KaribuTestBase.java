@@ -20,8 +20,11 @@ import org.dcsuite.core.store.TelemetryStores;
 import org.dcsuite.core.time.MutableClock;
 import org.dcsuite.dashboard.DashboardContext;
 import org.dcsuite.dashboard.TestFleet;
+import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.CurrentUser;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.security.DashboardPrincipal;
@@ -54,8 +57,10 @@ abstract class KaribuTestBase {
         clock = new MutableClock(T.plusSeconds(5));
         refresher = Executors.newSingleThreadScheduledExecutor();
         var config = TestFleet.config();
+        SiteService sites = new SiteService(config.sites(), store, clock);
         context = new DashboardContext(new FleetService(config.sites(), store, clock),
-                new DeviceHealthService(config.sites(), store, clock),
+                new DeviceHealthService(config.sites(), store, clock), sites,
+                new RackService(config.sites(), sites, store, clock), new ChartService(config.sites(), store, clock),
                 new DashboardAuthenticator(TestFleet.users(), clock), clock, true, TelemetryBus.noop(), refresher,
                 REFRESH);
         Set<Class<? extends Component>> views = new HashSet<>(DashboardRoutes.VIEWS);

@@ -1,0 +1,28 @@
+package org.dcsuite.dashboard.data;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * What the Rack view shows.
+ *
+ * @param siteId          the site id
+ * @param siteName        for people
+ * @param status          the rack's power, budget and inlet, as on the Site view
+ * @param pdus            the rack's PDUs, in configuration order
+ * @param feedRatingWatts one feed's rating in W (the smaller feed's, each feed's PDUs added); empty when unknown
+ * @param redundancy      whether one feed can carry the whole rack
+ */
+public record RackDetail(String siteId, String siteName, RackStatus status, List<PduStatus> pdus,
+        OptionalDouble feedRatingWatts, RedundancyCheck.Result redundancy) {
+
+    public RackDetail {
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(siteName, "siteName");
+        Objects.requireNonNull(status, "status");
+        pdus = List.copyOf(pdus);
+        Objects.requireNonNull(feedRatingWatts, "feedRatingWatts");
+        Objects.requireNonNull(redundancy, "redundancy");
+    }
+}
