@@ -23,25 +23,29 @@ import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.DriverSettings;
 import org.dcsuite.core.model.Endpoint;
 import org.dcsuite.core.model.Feed;
+import org.dcsuite.core.model.PowerRating;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
+import org.dcsuite.core.model.VoltageConvention;
 import org.dcsuite.core.security.PasswordHash;
 import org.dcsuite.core.security.Role;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.SeriesKey;
-import org.dcsuite.dashboard.data.PduRating;
 
 /**
- * A small fleet for tests: site {@code lyon} (meter, rack r01 with a 4000 W budget, PDUs on feeds A/B rated 16 A per
- * phase, and two servers) and site {@code oslo} (rack r01 with a 5000 W budget, one PDU without feed or rating, one
- * server, no meter), plus one user per role whose password is the role's name
- * followed by {@code -pass}.
+ * A small fleet for tests: site {@code lyon} (the default inlet envelope, meter, rack r01 with a 4000 W budget, PDUs
+ * on feeds A/B rated 16 A per phase, three phase, 230 V line-to-neutral, and two servers) and site {@code oslo} (inlet
+ * envelope 18–25 °C, rack r01 with a 5000 W budget, one PDU without feed or rating, one server, no meter), plus one
+ * user per role whose password is the role's name followed by {@code -pass}.
  */
 public final class TestFleet {
 
-    /** The Lyon PDUs' per-phase rating in A, as configured in their attributes. */
-    public static final String PDU_RATED_AMPS = "16";
+    /** The Lyon PDUs' configured rating: 3 x 230 V x 16 A = 11040 W. */
+    public static final PowerRating PDU_RATING = new PowerRating(16, 230, VoltageConvention.LINE_TO_NEUTRAL, 3);
+    /** Oslo's configured inlet envelope, narrower than ASHRAE's recommended 18–27 °C. */
+    public static final TemperatureEnvelope OSLO_ENVELOPE = new TemperatureEnvelope(18, 25);
     /** Hashing at full strength takes ~0.3 s each, so the users are created once per JVM. */
     private static final List<DashboardUser> USERS = createUsers();
 
@@ -58,6 +62,7 @@ public final class TestFleet {
 
     public static DcsuiteConfig config() {
         Site lyon = new Site("lyon", "Lyon edge", ZoneId.of("Europe/Paris"), Optional.empty(), Optional.empty(),
+                TemperatureEnvelope.ASHRAE_RECOMMENDED,
                 List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.of(4000),
                         List.of(pdu("lyon-pdu-a", Feed.A, "snmp://127.0.0.1:161"),
                                 pdu("lyon-pdu-b", Feed.B, "snmp://127.0.0.1:162"),
@@ -66,6 +71,7 @@ public final class TestFleet {
                         List.of())),
                 List.of(device("lyon-meter", DeviceKind.METER, "modbus://127.0.0.1:502")));
         Site oslo = new Site("oslo", "Oslo edge", ZoneId.of("Europe/Oslo"), Optional.empty(), Optional.empty(),
+                OSLO_ENVELOPE,
                 List.of(new Room("room-1", "Server room", List.of(new Rack("r01", "r01", OptionalDouble.of(5000),
                         List.of(device("oslo-pdu-a", DeviceKind.PDU, "snmp://127.0.0.1:163"),
                                 device("oslo-srv-1", DeviceKind.SERVER, "redfish://127.0.0.1:8003")))),
@@ -139,11 +145,11 @@ public final class TestFleet {
         return SeriesKey.of(metric, all);
     }
 
-    /** A PDU on a feed, rated {@value #PDU_RATED_AMPS} A per phase at the default 230 V line-to-neutral. */
+    /** A PDU on a feed with {@link #PDU_RATING}. */
     private static Device pdu(String id, Feed feed, String endpoint) {
         return new Device(id, id, DeviceKind.PDU, Endpoint.parse(endpoint), Optional.of("test-profile"),
-                Optional.empty(), Credentials.NONE, Optional.of(feed),
-                Map.of(PduRating.RATED_CURRENT_ATTRIBUTE, PDU_RATED_AMPS), List.of(), DriverSettings.DEFAULT);
+                Optional.empty(), Credentials.NONE, Optional.of(feed), Optional.of(PDU_RATING), Map.of(), List.of(),
+                DriverSettings.DEFAULT);
     }
 
     private static Device device(String id, DeviceKind kind, String endpoint) {

@@ -420,7 +420,7 @@ public final class CollectorsBenchmark {
     private static DeviceLocation copy(DeviceLocation l, int c) {
         Device d = l.device();
         Device copy = new Device(d.id() + "-c" + c, d.name(), d.kind(), d.endpoint(), d.profile(), d.pollInterval(),
-                d.credentials(), d.feed(), d.attributes(), d.components(), d.driver());
+                d.credentials(), d.feed(), d.rating(), d.attributes(), d.components(), d.driver());
         return new DeviceLocation(l.site(), l.room(), l.rack(), copy);
     }
 

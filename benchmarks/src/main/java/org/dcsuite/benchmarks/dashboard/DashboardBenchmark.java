@@ -21,6 +21,7 @@ import org.dcsuite.core.model.Endpoint;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.StoreSettings;
@@ -125,7 +126,8 @@ public final class DashboardBenchmark {
             Room room = new Room("room-1", "Hall", rackList,
                     List.of(device(site + "-ups", DeviceKind.UPS, "snmp://127.0.0.1:161"),
                             device(site + "-crac-1", DeviceKind.COOLING, "modbus://127.0.0.1:502")));
-            out.add(new Site(site, site, ZoneId.of("UTC"), Optional.empty(), Optional.empty(), List.of(room),
+            out.add(new Site(site, site, ZoneId.of("UTC"), Optional.empty(), Optional.empty(),
+                    TemperatureEnvelope.ASHRAE_RECOMMENDED, List.of(room),
                     List.of(device(site + "-meter", DeviceKind.METER, "modbus://127.0.0.1:502"))));
         }
         return out;

@@ -24,6 +24,7 @@ import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
 
 /** Devices in a small site, events and polling helpers shared by the event tests. */
 final class EventFixtures {
@@ -38,7 +39,7 @@ final class EventFixtures {
         return new Device(id, id, DeviceKind.PDU, Endpoint.parse("snmp://" + host + ":161"), Optional.of("apc-rpdu2"),
                 Optional.empty(), new Credentials(Optional.of(Secret.of(community)), Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty()),
-                Optional.of(Feed.A), Map.of("owner", "ops"), List.of(), DriverSettings.DEFAULT);
+                Optional.of(Feed.A), Optional.empty(), Map.of("owner", "ops"), List.of(), DriverSettings.DEFAULT);
     }
 
     static Device redfishDevice(String id, String host, int port) {
@@ -49,8 +50,8 @@ final class EventFixtures {
     static List<DeviceLocation> locate(Device... devices) {
         Rack rack = new Rack("r01", "r01", OptionalDouble.empty(), List.of(devices));
         Room room = new Room("room-1", "room-1", List.of(rack), List.of());
-        Site site = new Site("paris", "paris", ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(room),
-                List.of());
+        Site site = new Site("paris", "paris", ZoneOffset.UTC, Optional.empty(), Optional.empty(),
+                TemperatureEnvelope.ASHRAE_RECOMMENDED, List.of(room), List.of());
         return Arrays.stream(devices)
                 .map(d -> new DeviceLocation(site, Optional.of(room), Optional.of(rack), d)).toList();
     }

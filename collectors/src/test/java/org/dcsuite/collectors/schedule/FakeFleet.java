@@ -16,6 +16,7 @@ import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Endpoint;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.Unit;
@@ -68,8 +69,8 @@ final class FakeFleet implements DeviceSessionFactory {
 
     /** Locations for {@code count} devices {@code d0000...} on one site. */
     List<DeviceLocation> locations(int count) {
-        Site site = new Site("site1", "site1", ZoneOffset.UTC, Optional.empty(), Optional.empty(), List.of(),
-                List.of());
+        Site site = new Site("site1", "site1", ZoneOffset.UTC, Optional.empty(), Optional.empty(),
+                TemperatureEnvelope.ASHRAE_RECOMMENDED, List.of(), List.of());
         List<DeviceLocation> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = String.format("d%04d", i);

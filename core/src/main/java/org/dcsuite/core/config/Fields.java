@@ -160,6 +160,26 @@ final class Fields {
         return OptionalDouble.empty();
     }
 
+    /** Any finite number, such as a temperature bound that may be zero or below. */
+    OptionalDouble number(String key) {
+        Optional<YamlNode> node = node(key);
+        if (node.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (node.get() instanceof YamlNode.Scalar s && s.isNumber()) {
+            try {
+                double v = Double.parseDouble(s.text().replace("_", ""));
+                if (Double.isFinite(v)) {
+                    return OptionalDouble.of(v);
+                }
+            } catch (NumberFormatException e) {
+                // Falls through to the type error.
+            }
+        }
+        problem(key, "expected a number, got " + describe(node.get()));
+        return OptionalDouble.empty();
+    }
+
     /** A duration in {@link Durations} syntax, greater than zero. */
     Optional<Duration> duration(String key) {
         Optional<YamlNode> node = node(key);

@@ -1,5 +1,6 @@
 package org.dcsuite.core.config;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,10 +26,13 @@ import org.dcsuite.core.model.Endpoint;
 import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.HwType;
 import org.dcsuite.core.model.Ids;
+import org.dcsuite.core.model.PowerRating;
 import org.dcsuite.core.model.Protocol;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
+import org.dcsuite.core.model.VoltageConvention;
 
 /**
  * Reads {@code sites/*.yaml}, one site per file, into the domain model. One reader serves all site files so
@@ -39,11 +43,14 @@ final class SiteReader {
     static final List<String> TOP_LEVEL = List.of("site");
 
     private static final List<String> SITE_FIELDS =
-            List.of("id", "name", "time_zone", "grid_region", "location", "rooms", "devices");
+            List.of("id", "name", "time_zone", "grid_region", "location", "inlet_envelope", "rooms", "devices");
     private static final List<String> ROOM_FIELDS = List.of("id", "name", "racks", "devices");
     private static final List<String> RACK_FIELDS = List.of("id", "name", "power_budget_w", "devices");
     private static final List<String> DEVICE_FIELDS = List.of("id", "name", "kind", "endpoint", "profile",
-            "poll_interval", "timeout", "retries", "options", "credentials", "feed", "attributes", "components");
+            "poll_interval", "timeout", "retries", "options", "credentials", "feed", "rating", "attributes",
+            "components");
+    private static final List<String> RATING_FIELDS = List.of("current_a", "voltage_v", "convention", "phases");
+    private static final List<String> ENVELOPE_FIELDS = List.of("min_c", "max_c");
     private static final List<String> CREDENTIAL_FIELDS =
             List.of("community", "username", "password", "auth_passphrase", "priv_passphrase");
     private static final List<String> COMPONENT_FIELDS = List.of("id", "type", "name", "parent");
@@ -93,14 +100,17 @@ final class SiteReader {
         String name = site.text("name").orElse(id.orElse(""));
         Optional<String> grid = site.text("grid_region");
         Optional<String> location = site.text("location");
+        Optional<TemperatureEnvelope> envelope = site.child("inlet_envelope", ENVELOPE_FIELDS)
+                .map(SiteReader::envelope).orElse(Optional.of(TemperatureEnvelope.ASHRAE_RECOMMENDED));
         Map<String, Origin> roomIds = new HashMap<>();
         Map<String, Origin> rackIds = new HashMap<>();
         List<Room> rooms = items(site, "rooms", (path, n) -> room(site.file(), path, n, roomIds, rackIds));
         List<Device> devices = items(site, "devices", (path, n) -> device(site.file(), path, n));
-        if (id.isEmpty() || zone.isEmpty()) {
+        if (id.isEmpty() || zone.isEmpty() || envelope.isEmpty()) {
             return Optional.empty();
         }
-        return build(site, () -> new Site(id.get(), name, zone.get(), grid, location, rooms, devices));
+        return build(site, () -> new Site(id.get(), name, zone.get(), grid, location, envelope.get(), rooms,
+                devices));
     }
 
     private Optional<Room> room(ConfigFile file, String path, YamlNode node, Map<String, Origin> roomIds,
@@ -173,19 +183,80 @@ final class SiteReader {
             }
             return known;
         });
+        Optional<Fields> ratingFields = d.child("rating", RATING_FIELDS);
+        Optional<PowerRating> rating = ratingFields.flatMap(SiteReader::rating);
+        kind.filter(k -> ratingFields.isPresent() && !PowerRating.appliesTo(k)).ifPresent(k -> d.problem("rating",
+                "a rating applies only to pdu and ups devices, not " + k.configName() + ": remove it"));
         Credentials credentials = d.child("credentials", CREDENTIAL_FIELDS)
                 .map(c -> credentials(c, endpoint.map(Endpoint::protocol))).orElse(Credentials.NONE);
         Map<String, String> attributes = d.node("attributes").map(n -> attributes(d, n)).orElse(Map.of());
         Map<String, Origin> componentIds = new HashMap<>();
         List<Component> components = items(d, "components", (p, n) -> component(file, p, n, componentIds));
         boolean parentsKnown = checkParents(d);
-        if (id.isEmpty() || kind.isEmpty() || endpoint.isEmpty() || !parentsKnown) {
+        boolean ratingValid = ratingFields.isEmpty()
+                || rating.isPresent() && kind.map(PowerRating::appliesTo).orElse(true);
+        if (id.isEmpty() || kind.isEmpty() || endpoint.isEmpty() || !parentsKnown || !ratingValid) {
             return Optional.empty();
         }
         DriverSettings driver = new DriverSettings(timeout,
                 retries.isPresent() ? OptionalInt.of((int) retries.getAsLong()) : OptionalInt.empty(), options);
         return build(d, () -> new Device(id.get(), name, kind.get(), endpoint.get(), profile, pollInterval,
-                credentials, feed, attributes, components, driver));
+                credentials, feed, rating, attributes, components, driver));
+    }
+
+    /**
+     * Reads {@code rating}: current and voltage are required because no default is safe (a wrong rating hides an
+     * overload); convention defaults to line-to-neutral and phases to 1.
+     */
+    private static Optional<PowerRating> rating(Fields r) {
+        if (r.node("current_a").isEmpty()) {
+            r.missing("current_a", "the rated current per phase in A, e.g. 16");
+        }
+        if (r.node("voltage_v").isEmpty()) {
+            r.missing("voltage_v", "the nominal voltage in V, e.g. 230");
+        }
+        OptionalDouble current = r.positiveNumber("current_a");
+        OptionalDouble voltage = r.positiveNumber("voltage_v");
+        Optional<VoltageConvention> convention = r.text("convention").map(c -> {
+            Optional<VoltageConvention> known = VoltageConvention.fromConfigName(c);
+            if (known.isEmpty()) {
+                r.problem("convention", "unknown convention '" + c + "': use " + VoltageConvention.configNames());
+            }
+            return known;
+        }).orElse(Optional.of(VoltageConvention.LINE_TO_NEUTRAL));
+        OptionalLong phases = r.integer("phases", Long.MIN_VALUE, Long.MAX_VALUE);
+        boolean phasesValid = r.node("phases").isEmpty() || phases.isPresent();
+        if (phases.isPresent() && PowerRating.ALLOWED_PHASES.stream().noneMatch(p -> p == phases.getAsLong())) {
+            r.problem("phases", "must be 1 (single phase) or 3 (three phase), got " + phases.getAsLong());
+            phasesValid = false;
+        }
+        if (current.isEmpty() || voltage.isEmpty() || convention.isEmpty() || !phasesValid) {
+            return Optional.empty();
+        }
+        int n = (int) phases.orElse(1);
+        return build(r, () -> new PowerRating(current.getAsDouble(), voltage.getAsDouble(), convention.get(), n));
+    }
+
+    /** {@code 18} rather than {@code 18.0}, so a message quotes numbers the way they are usually written. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Reads {@code inlet_envelope}; a bound left out keeps ASHRAE's recommended value. */
+    private static Optional<TemperatureEnvelope> envelope(Fields e) {
+        OptionalDouble min = e.number("min_c");
+        OptionalDouble max = e.number("max_c");
+        if (e.node("min_c").isPresent() && min.isEmpty() || e.node("max_c").isPresent() && max.isEmpty()) {
+            return Optional.empty();
+        }
+        double lo = min.orElse(TemperatureEnvelope.ASHRAE_RECOMMENDED.minC());
+        double hi = max.orElse(TemperatureEnvelope.ASHRAE_RECOMMENDED.maxC());
+        if (!(lo < hi)) {
+            e.problem(max.isPresent() ? "max_c" : "min_c", "the envelope must have min_c below max_c, got min_c "
+                    + plain(lo) + " and max_c " + plain(hi));
+            return Optional.empty();
+        }
+        return Optional.of(new TemperatureEnvelope(lo, hi));
     }
 
     private Credentials credentials(Fields c, Optional<Protocol> protocol) {

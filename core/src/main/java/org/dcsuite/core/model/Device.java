@@ -20,13 +20,16 @@ import java.util.Set;
  * @param pollInterval how often to poll; empty means the collectors' default
  * @param credentials  {@link Credentials#NONE} when the protocol needs none
  * @param feed         the power feed the device is on, for PDUs and UPSes of A/B pairs
+ * @param rating       the nameplate power rating, for PDUs and UPSes only; a real field rather than an attribute
+ *                     because attributes are copied onto every series of the device
  * @param attributes   free-form labels copied to the device's series
  * @param components   parts declared in configuration; drivers may discover more
  * @param driver       timeout, retries and protocol options for the driver
  */
 public record Device(String id, String name, DeviceKind kind, Endpoint endpoint, Optional<String> profile,
                      Optional<Duration> pollInterval, Credentials credentials, Optional<Feed> feed,
-                     Map<String, String> attributes, List<Component> components, DriverSettings driver) {
+                     Optional<PowerRating> rating, Map<String, String> attributes, List<Component> components,
+                     DriverSettings driver) {
 
     public Device {
         Ids.require(id, "device id");
@@ -46,6 +49,11 @@ public record Device(String id, String name, DeviceKind kind, Endpoint endpoint,
         });
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(rating, "rating");
+        if (rating.isPresent() && !PowerRating.appliesTo(kind)) {
+            throw new IllegalArgumentException("device '" + id + "': a rating applies only to pdu and ups devices, not "
+                    + kind.configName());
+        }
         attributes = Map.copyOf(attributes);
         components = List.copyOf(components);
         Set<String> seen = new HashSet<>();
@@ -65,6 +73,6 @@ public record Device(String id, String name, DeviceKind kind, Endpoint endpoint,
     /** A device with only the required fields, for tests and programmatic set-ups. */
     public static Device of(String id, DeviceKind kind, Endpoint endpoint, String profile) {
         return new Device(id, id, kind, endpoint, Optional.of(profile), Optional.empty(), Credentials.NONE,
-                Optional.empty(), Map.of(), List.of(), DriverSettings.DEFAULT);
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), DriverSettings.DEFAULT);
     }
 }

@@ -16,11 +16,13 @@ import java.util.Set;
  * @param timeZone   for calendar windows, reports and load-shifting plans
  * @param gridRegion the electricity grid region (e.g. {@code FR}, {@code DE}) for carbon and price signals
  * @param location   free text (address, city)
+ * @param inletEnvelope the inlet temperature range the site's equipment should stay in;
+ *                   {@link TemperatureEnvelope#ASHRAE_RECOMMENDED} unless the site configures its own
  * @param rooms      the rooms
  * @param devices    devices that serve the whole site, such as facility meters
  */
 public record Site(String id, String name, ZoneId timeZone, Optional<String> gridRegion, Optional<String> location,
-                   List<Room> rooms, List<Device> devices) {
+                   TemperatureEnvelope inletEnvelope, List<Room> rooms, List<Device> devices) {
 
     public Site {
         Ids.require(id, "site id");
@@ -28,6 +30,7 @@ public record Site(String id, String name, ZoneId timeZone, Optional<String> gri
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(gridRegion, "gridRegion");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(inletEnvelope, "inletEnvelope");
         rooms = List.copyOf(rooms);
         devices = List.copyOf(devices);
         String scope = "site '" + id + "'";

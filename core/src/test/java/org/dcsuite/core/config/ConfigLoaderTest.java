@@ -12,8 +12,11 @@ import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.HwType;
+import org.dcsuite.core.model.PowerRating;
 import org.dcsuite.core.model.Protocol;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
+import org.dcsuite.core.model.VoltageConvention;
 import org.dcsuite.core.store.RetentionPolicy;
 import org.dcsuite.core.store.StoreSettings;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    private static final PowerRating THREE_PHASE_16_A =
+            new PowerRating(16, 230, VoltageConvention.LINE_TO_NEUTRAL, 3);
+    private static final PowerRating SINGLE_PHASE_32_A =
+            new PowerRating(32, 230, VoltageConvention.LINE_TO_NEUTRAL, 1);
     private static final String SECRET_VALUE = "s3cr3t-value-that-must-not-leak";
 
     @TempDir
@@ -79,6 +86,10 @@ class ConfigLoaderTest {
                 .contains(DeviceKind.PDU, DeviceKind.UPS, DeviceKind.COOLING, DeviceKind.METER, DeviceKind.SERVER);
         assertThat(config.devices()).filteredOn(d -> d.kind() == DeviceKind.PDU).extracting(d -> d.feed().orElseThrow())
                 .containsExactly(Feed.A, Feed.B, Feed.A, Feed.B);
+        assertThat(config.devices()).filteredOn(d -> d.kind() == DeviceKind.PDU)
+                .extracting(d -> d.rating().orElseThrow())
+                .containsExactly(THREE_PHASE_16_A, THREE_PHASE_16_A, SINGLE_PHASE_32_A, SINGLE_PHASE_32_A);
+        assertThat(site.inletEnvelope()).isEqualTo(new TemperatureEnvelope(18, 27));
         assertThat(config.http().apiTokens()).hasSize(1);
         assertThat(config.store().url()).contains(StoreSettings.DEFAULT_URL);
     }
@@ -98,6 +109,7 @@ class ConfigLoaderTest {
                   time_zone: Europe/Paris
                   grid_region: FR
                   location: Lyon
+                  inlet_envelope: { max_c: 32 }
                   devices:
                     - { id: meter, kind: meter, endpoint: "modbus://10.0.0.30?unit=7", profile: m }
                   rooms:
@@ -113,6 +125,7 @@ class ConfigLoaderTest {
                               profile: raritan-pdu2
                               feed: a
                               poll_interval: 1m30s
+                              rating: { current_a: 32, voltage_v: 400, convention: line_to_line, phases: 3 }
                               attributes: { vendor: raritan, slot: 3 }
                               components:
                                 - { id: inlet, type: voltage }
@@ -130,6 +143,7 @@ class ConfigLoaderTest {
         assertThat(site.name()).isEqualTo("lyon");
         assertThat(site.gridRegion()).contains("FR");
         assertThat(site.location()).contains("Lyon");
+        assertThat(site.inletEnvelope()).isEqualTo(new TemperatureEnvelope(18, 32));
         assertThat(site.rooms().get(0).racks().get(0).powerBudgetWatts().getAsDouble()).isEqualTo(8000.0);
 
         DeviceLocation meter = config.locate("meter").orElseThrow();
@@ -144,7 +158,9 @@ class ConfigLoaderTest {
         assertThat(d.endpoint().port()).isEqualTo(161);
         assertThat(d.feed()).contains(Feed.A);
         assertThat(d.pollInterval()).contains(Duration.ofSeconds(90));
+        assertThat(d.rating()).contains(new PowerRating(32, 400, VoltageConvention.LINE_TO_LINE, 3));
         assertThat(d.attributes()).containsEntry("vendor", "raritan").containsEntry("slot", "3");
+        assertThat(meter.device().rating()).isEmpty();
         assertThat(d.components()).extracting(c -> c.type()).containsExactly(HwType.VOLTAGE, HwType.POWER_SUPPLY);
         assertThat(d.components().get(1).parentId()).contains("inlet");
         assertThat(d.credentials().isEmpty()).isTrue();
@@ -159,6 +175,13 @@ class ConfigLoaderTest {
 
         assertThat(config.sites()).extracting(Site::id).containsExactly("edge-lyon", "paris");
         assertThat(config.sites().get(1).gridRegion()).contains("NO");
+        assertThat(config.sites().get(0).inletEnvelope()).isEqualTo(new TemperatureEnvelope(15, 32));
+        assertThat(config.sites().get(1).inletEnvelope()).isEqualTo(TemperatureEnvelope.ASHRAE_RECOMMENDED);
+        assertThat(config.locate("r01-pdu-a").orElseThrow().device().rating())
+                .contains(new PowerRating(16, 230, VoltageConvention.LINE_TO_NEUTRAL, 1));
+        PowerRating ups = config.locate("lyon-ups").orElseThrow().device().rating().orElseThrow();
+        assertThat(ups).isEqualTo(new PowerRating(14.5, 400, VoltageConvention.LINE_TO_LINE, 3));
+        assertThat(ups.watts()).isCloseTo(Math.sqrt(3) * 400 * 14.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(config.http().apiTokens()).extracting(Secret::source)
                 .containsExactly("env:HOME", "file:token.txt", "literal");
         assertThat(config.http().apiTokens().get(1).reveal()).isEqualTo("file-token");

@@ -128,7 +128,7 @@ public final class FleetService {
                             : OptionalDouble.of(a.facilityWatts / WATTS_PER_KW),
                     a.facilitySources,
                     a.worstInlet == null ? OptionalDouble.empty() : OptionalDouble.of(a.worstInlet),
-                    Optional.ofNullable(a.worstInletDevice), upCount, down, noData));
+                    Optional.ofNullable(a.worstInletDevice), upCount, down, noData, InletEnvelope.of(site)));
         }
         return out;
     }

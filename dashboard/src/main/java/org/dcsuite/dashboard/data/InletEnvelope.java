@@ -1,26 +1,36 @@
 package org.dcsuite.dashboard.data;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
 
 /**
- * The inlet temperature range a site's servers should stay in. The configuration has no per-site setting yet, so
- * every site gets {@link #ASHRAE_RECOMMENDED}; a {@code inlet_envelope} field on the site would feed this record.
+ * The inlet temperature range a site's servers should stay in, as the Fleet, Site and Rack views judge it: the site's
+ * configured {@code inlet_envelope} ({@link Site#inletEnvelope()}), which is ASHRAE's recommended range unless the
+ * site sets its own.
  *
- * @param minC lower bound in °C
- * @param maxC upper bound in °C
+ * @param limits the configured range
  */
-public record InletEnvelope(double minC, double maxC) {
-
-    /** ASHRAE's recommended range for classes A1-A4, 18-27 °C. */
-    public static final InletEnvelope ASHRAE_RECOMMENDED =
-            new InletEnvelope(SiteSummary.RECOMMENDED_INLET_MIN_C, SiteSummary.RECOMMENDED_INLET_MAX_C);
+public record InletEnvelope(TemperatureEnvelope limits) {
 
     public InletEnvelope {
-        if (!(minC < maxC)) {
-            throw new IllegalArgumentException("inlet envelope: minimum " + minC + " °C must be below maximum "
-                    + maxC + " °C");
-        }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The envelope configured for a site. */
+    public static InletEnvelope of(Site site) {
+        return new InletEnvelope(site.inletEnvelope());
+    }
+
+    public double minC() {
+        return limits.minC();
+    }
+
+    public double maxC() {
+        return limits.maxC();
     }
 
     /** Where a temperature lies against the range. */
@@ -29,14 +39,29 @@ public record InletEnvelope(double minC, double maxC) {
             return SiteSummary.InletBand.UNKNOWN;
         }
         double t = c.getAsDouble();
-        if (t < minC) {
+        if (t < limits.minC()) {
             return SiteSummary.InletBand.BELOW;
         }
-        return t > maxC ? SiteSummary.InletBand.ABOVE : SiteSummary.InletBand.WITHIN;
+        return t > limits.maxC() ? SiteSummary.InletBand.ABOVE : SiteSummary.InletBand.WITHIN;
     }
 
     /** {@code 18–27 °C}. */
     public String text() {
-        return String.format(Locale.ROOT, "%.0f–%.0f °C", minC, maxC);
+        return number(limits.minC()) + "–" + celsius(limits.maxC());
+    }
+
+    /** Where the range comes from, so a reader knows whether a site chose it. */
+    public String basis() {
+        return limits.equals(TemperatureEnvelope.ASHRAE_RECOMMENDED) ? "ASHRAE recommended, the default"
+                : "configured for this site";
+    }
+
+    /** {@code 27 °C}, or {@code 26.5 °C}: configured bounds are shown as written, not rounded to whole degrees. */
+    public static String celsius(double c) {
+        return number(c) + " °C";
+    }
+
+    private static String number(double c) {
+        return BigDecimal.valueOf(c).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,71 +1,73 @@
 package org.dcsuite.dashboard.data;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.dcsuite.core.model.Device;
+import org.dcsuite.core.model.PowerRating;
 
 /**
- * A PDU's per-phase current rating and the line-to-neutral voltage that converts it to watts. Neither shipped PDU
- * profile (Raritan PDU2-MIB, APC rPDU2) reads a rating, and the configuration has no rating field yet, so both come
- * from the device's free-form {@code attributes}: {@value #RATED_CURRENT_ATTRIBUTE} (A per phase) and
- * {@value #VOLTAGE_ATTRIBUTE} (V, line to neutral, default {@value #DEFAULT_LINE_TO_NEUTRAL_VOLTS}).
+ * A PDU's power rating as the Rack view shows it. Neither shipped PDU profile (Raritan PDU2-MIB, APC rPDU2) reads a
+ * rating from the device, so the configured {@code rating} ({@link Device#rating()}) is the only source; without one,
+ * currents are shown without a percentage and the redundancy check says why it is unknown.
  *
- * @param ratedAmps           the per-phase rating in A; empty when not configured
- * @param lineToNeutralVolts  the nominal line-to-neutral voltage in V
- * @param source              where the figures come from, for the screen
+ * @param deviceId the PDU's id, for messages
+ * @param rating   the configured rating; empty when none is configured
  */
-public record PduRating(OptionalDouble ratedAmps, double lineToNeutralVolts, String source) {
-
-    /** The device attribute holding the per-phase breaker or inlet rating in A. */
-    public static final String RATED_CURRENT_ATTRIBUTE = "rated_current_a";
-    /** The device attribute holding the nominal line-to-neutral voltage in V. */
-    public static final String VOLTAGE_ATTRIBUTE = "voltage_ln_v";
-    /** Europe's nominal line-to-neutral voltage (IEC 60038), used when none is configured. */
-    public static final double DEFAULT_LINE_TO_NEUTRAL_VOLTS = 230.0;
+public record PduRating(String deviceId, Optional<PowerRating> rating) {
 
     public PduRating {
-        Objects.requireNonNull(ratedAmps, "ratedAmps");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(rating, "rating");
+    }
+
+    /** The rating configured on a device. */
+    public static PduRating of(Device device) {
+        return new PduRating(device.id(), device.rating());
+    }
+
+    /** The rated current per phase in A; empty without a rating. */
+    public OptionalDouble ratedAmps() {
+        return rating.map(r -> OptionalDouble.of(r.currentA())).orElse(OptionalDouble.empty());
+    }
+
+    /** The rated power in W by {@link PowerRating#watts()}; empty without a rating. */
+    public OptionalDouble watts() {
+        return rating.map(r -> OptionalDouble.of(r.watts())).orElse(OptionalDouble.empty());
     }
 
     /**
-     * Reads the rating from a device's attributes. A value that is not a positive number gives no rating, with the
-     * device, attribute and value in {@link #source()}, so one typo does not break the view.
+     * How the rating becomes W with the configured convention, e.g. {@code 3 × 230 V line-to-neutral × 16 A =
+     * 11040 W}; empty without a rating.
      */
-    public static PduRating fromAttributes(String deviceId, Map<String, String> attributes) {
-        OptionalDouble amps;
-        OptionalDouble volts;
-        try {
-            amps = positive(deviceId, attributes, RATED_CURRENT_ATTRIBUTE);
-            volts = positive(deviceId, attributes, VOLTAGE_ATTRIBUTE);
-        } catch (IllegalArgumentException e) {
-            return new PduRating(OptionalDouble.empty(), DEFAULT_LINE_TO_NEUTRAL_VOLTS, "no rating: " + e.getMessage());
-        }
-        double v = volts.orElse(DEFAULT_LINE_TO_NEUTRAL_VOLTS);
-        String voltage = String.format(Locale.ROOT, "%.0f V line-to-neutral (%s)", v,
-                volts.isPresent() ? "configured" : "default, set attribute " + VOLTAGE_ATTRIBUTE);
-        String source = amps.isEmpty()
-                ? "no rating: the PDU reports none and attribute " + RATED_CURRENT_ATTRIBUTE + " is not configured"
-                : String.format(Locale.ROOT, "%.0f A per phase from attribute %s; %s", amps.getAsDouble(),
-                        RATED_CURRENT_ATTRIBUTE, voltage);
-        return new PduRating(amps, v, source);
+    public Optional<String> formula() {
+        return rating.map(r -> {
+            String volts = number(r.voltageV()) + " V";
+            String factor = r.phases() == 1 ? "" : switch (r.convention()) {
+                case LINE_TO_NEUTRAL -> "3 × ";
+                case LINE_TO_LINE -> "√3 × ";
+            };
+            String convention = r.phases() == 1 ? "single phase"
+                    : r.convention().configName().replace('_', '-');
+            return String.format(Locale.ROOT, "%s%s %s × %s A = %.0f W", factor, volts, convention,
+                    number(r.currentA()), r.watts());
+        });
     }
 
-    private static OptionalDouble positive(String deviceId, Map<String, String> attributes, String name) {
-        String text = attributes.get(name);
-        if (text == null) {
-            return OptionalDouble.empty();
-        }
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (v > 0 && Double.isFinite(v)) {
-                return OptionalDouble.of(v);
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the device and attribute
-        }
-        throw new IllegalArgumentException("device '" + deviceId + "': attribute " + name
-                + " must be a positive number, got '" + text + "'");
+    /** Where the rating comes from, for the screen. */
+    public String source() {
+        return rating.map(r -> number(r.currentA()) + " A per phase, " + r.phases()
+                        + (r.phases() == 1 ? " phase" : " phases") + ", from the configuration: "
+                        + formula().orElseThrow())
+                .orElse("no rating: the PDU reports none and device " + deviceId + " has no rating configured "
+                        + "(rating: { current_a, voltage_v, convention, phases })");
+    }
+
+    /** {@code 16} or {@code 14.5}: configured figures as written. */
+    private static String number(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -14,7 +14,7 @@ import org.dcsuite.core.model.Feed;
  * @param feed          the feed configured for it; empty when the configuration names none
  * @param powerWatts    its inlet total in W; empty when it has not reported recently
  * @param phases        per-phase currents, sorted by phase name
- * @param rating        where the per-phase rating comes from, and the voltage used to convert it
+ * @param rating        the configured rating, or why there is none
  * @param outlets       per-outlet readings, sorted by outlet number; empty when the profile reports no outlets
  */
 public record PduStatus(String deviceId, String name, Optional<Feed> feed, OptionalDouble powerWatts,
@@ -57,12 +57,8 @@ public record PduStatus(String deviceId, String name, Optional<Feed> feed, Optio
         return OptionalDouble.of(100.0 * worst / mean);
     }
 
-    /** This PDU's capacity in W by {@link RedundancyCheck#ratingWatts}; empty without a rating. */
+    /** This PDU's capacity in W from its configured rating; empty without a rating. */
     public OptionalDouble ratingWatts() {
-        if (rating.ratedAmps().isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(RedundancyCheck.ratingWatts(Math.max(1, phases.size()), rating.lineToNeutralVolts(),
-                rating.ratedAmps().getAsDouble()));
+        return rating.watts();
     }
 }

@@ -25,4 +25,12 @@ public record RackDetail(String siteId, String siteName, RackStatus status, List
         Objects.requireNonNull(feedRatingWatts, "feedRatingWatts");
         Objects.requireNonNull(redundancy, "redundancy");
     }
+
+    /** How each rated PDU's rating becomes W with its configured convention, then the rule's assumptions. */
+    public String convention() {
+        List<String> formulas = pdus.stream()
+                .flatMap(p -> p.rating().formula().map(f -> p.deviceId() + ": " + f).stream()).toList();
+        return (formulas.isEmpty() ? "No PDU of this rack has a rating configured."
+                : "Ratings as configured: " + String.join("; ", formulas) + ".") + " " + RedundancyCheck.CONVENTION;
+    }
 }

@@ -23,8 +23,9 @@ import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.store.TelemetryStore;
 
 /**
- * Builds the Rack view: per PDU its inlet power, per-phase currents against the rating (see {@link PduRating}), the
- * phase imbalance and the outlets, and the rack's A/B {@link RedundancyCheck}. Reads only the rack's PDUs (four
+ * Builds the Rack view: per PDU its inlet power, per-phase currents against its configured rating (see
+ * {@link PduRating}), the phase imbalance and the outlets, and the rack's A/B {@link RedundancyCheck}. Reads only the
+ * rack's PDUs (four
  * {@code latest} queries narrowed to their device ids) plus the Site view's shared figures. Blocking: call it off
  * the UI lock.
  */
@@ -95,7 +96,7 @@ public final class RackService {
         }
         List<PduStatus> out = new ArrayList<>();
         for (Device d : devices) {
-            PduRating rating = PduRating.fromAttributes(d.id(), d.attributes());
+            PduRating rating = PduRating.of(d);
             List<PhaseReading> phaseReadings = phases.getOrDefault(d.id(), Map.of()).entrySet().stream()
                     .map(e -> new PhaseReading(e.getKey(), e.getValue(), rating.ratedAmps())).toList();
             List<OutletReading> outletReadings = outlets.getOrDefault(d.id(), Map.of()).values().stream()

@@ -59,7 +59,7 @@ public record RackStatus(String roomId, String roomName, String rackId, String r
     public String hotSpotReasons() {
         StringBuilder out = new StringBuilder();
         if (inletBand() == SiteSummary.InletBand.ABOVE) {
-            out.append("inlet above ").append(Math.round(envelope.maxC())).append(" °C");
+            out.append("inlet above ").append(InletEnvelope.celsius(envelope.maxC()));
         }
         if (budgetPercent().isPresent() && budgetPercent().getAsDouble() > HOT_SPOT_BUDGET_PERCENT) {
             out.append(out.isEmpty() ? "" : ", ").append("power above ").append(Math.round(HOT_SPOT_BUDGET_PERCENT))

@@ -8,40 +8,21 @@ import java.util.OptionalDouble;
  * both feeds' loads must fit in one feed's derated rating, {@code load A + load B <= 80 % of one feed's rating}.
  * Pure arithmetic, kept apart from the store so the boundary can be tested exactly.
  *
- * <p>Convention: a rating given in amperes is converted to watts with the line-to-neutral voltage,
- * {@code rating W = phases x V(L-N) x I(rated)}, which equals {@code sqrt(3) x V(L-L) x I} on a three-phase wye
- * supply. Loads are real power (W) as the PDUs measure it; comparing them with a volt-ampere capacity treats the
- * power factor as 1, which errs on the safe side only when the power factor is near 1 (typical for server supplies).
+ * <p>Each PDU's rating in W comes from its configured {@link org.dcsuite.core.model.PowerRating} with the voltage
+ * convention configured for it (see {@link PduRating#formula()}). Loads are real power (W) as the PDUs measure it;
+ * comparing them with a rating that is really in volt-amperes treats the power factor as 1, which errs on the safe
+ * side only when the power factor is near 1 (typical for server supplies).
  */
 public final class RedundancyCheck {
 
     /** The share of a feed's rating the whole rack may draw: the usual 80 % continuous-load derating of a breaker. */
     public static final double DERATING = 0.80;
-    /** The on-screen statement of how ratings in A become W. */
-    public static final String CONVENTION = "Rating in W = phases × line-to-neutral voltage (V L-N) × rated current "
-            + "per phase (A) (= √3 × V L-L × A on a three-phase wye supply); loads are real power in W, power factor "
-            + "taken as 1.";
+    /** The on-screen statement of the rule's assumptions, after the per-PDU formulas. */
+    public static final String CONVENTION = "Ratings in W take the power factor as 1: single phase V × A; three phase "
+            + "3 × V × A with a line-to-neutral voltage, √3 × V × A with a line-to-line voltage. Loads are real power "
+            + "in W as the PDUs measure it.";
 
     private RedundancyCheck() {
-    }
-
-    /**
-     * Converts a per-phase current rating to one feed's capacity.
-     *
-     * @param phases                  how many phases the feed has (1 or 3)
-     * @param lineToNeutralVolts      the nominal line-to-neutral voltage in V
-     * @param ratedAmpsPerPhase       the breaker or inlet rating per phase in A
-     * @return the feed's rating in W
-     */
-    public static double ratingWatts(int phases, double lineToNeutralVolts, double ratedAmpsPerPhase) {
-        if (phases < 1) {
-            throw new IllegalArgumentException("a feed has at least 1 phase, got " + phases);
-        }
-        if (!(lineToNeutralVolts > 0) || !(ratedAmpsPerPhase > 0)) {
-            throw new IllegalArgumentException("voltage and rated current must be greater than zero, got "
-                    + lineToNeutralVolts + " V and " + ratedAmpsPerPhase + " A");
-        }
-        return phases * lineToNeutralVolts * ratedAmpsPerPhase;
     }
 
     /**

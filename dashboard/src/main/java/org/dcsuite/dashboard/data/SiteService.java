@@ -21,7 +21,7 @@ import org.dcsuite.core.store.TelemetryStore;
 /**
  * Builds the Site view: for every rack, its power (the sum of its PDUs' inlet totals, both feeds, the same readings
  * {@link FleetService} sums per site) against its configured budget, and its hottest inlet against the site's
- * {@link InletEnvelope}. Two {@code latest} queries serve every site; the result is shared for
+ * configured {@link InletEnvelope}. Two {@code latest} queries serve every site; the result is shared for
  * {@link FleetService#MAX_AGE}. Blocking: call it off the UI lock.
  */
 public final class SiteService {
@@ -52,11 +52,6 @@ public final class SiteService {
         return sites.stream().map(Site::id).toList();
     }
 
-    /** The inlet envelope of a site: the default for every site until the configuration has a field for it. */
-    static InletEnvelope envelope(Site site) {
-        return InletEnvelope.ASHRAE_RECOMMENDED;
-    }
-
     private Map<String, SiteOverview> build() {
         Instant now = clock.instant();
         Map<String, double[]> power = new HashMap<>();
@@ -77,7 +72,7 @@ public final class SiteService {
         }
         Map<String, SiteOverview> out = new LinkedHashMap<>();
         for (Site site : sites) {
-            InletEnvelope envelope = envelope(site);
+            InletEnvelope envelope = InletEnvelope.of(site);
             List<RackStatus> racks = new ArrayList<>();
             for (Room room : site.rooms()) {
                 for (Rack rack : room.racks()) {

@@ -18,15 +18,11 @@ import java.util.OptionalDouble;
  * @param devicesUp         devices whose last poll succeeded
  * @param devicesDown       devices whose last poll failed
  * @param devicesNoData     configured devices without a recent health sample (not polled, or polled elsewhere)
+ * @param envelope          the site's inlet envelope the worst inlet is judged against
  */
 public record SiteSummary(String siteId, String siteName, OptionalDouble itKw, int itSources, OptionalDouble facilityKw,
         int facilitySources, OptionalDouble worstInletC, Optional<String> worstInletDevice, int devicesUp,
-        int devicesDown, int devicesNoData) {
-
-    /** The lower bound of ASHRAE's recommended inlet range (A1-A4 classes). */
-    public static final double RECOMMENDED_INLET_MIN_C = 18.0;
-    /** The upper bound of ASHRAE's recommended inlet range (A1-A4 classes). */
-    public static final double RECOMMENDED_INLET_MAX_C = 27.0;
+        int devicesDown, int devicesNoData, InletEnvelope envelope) {
 
     public SiteSummary {
         Objects.requireNonNull(siteId, "siteId");
@@ -35,18 +31,12 @@ public record SiteSummary(String siteId, String siteName, OptionalDouble itKw, i
         Objects.requireNonNull(facilityKw, "facilityKw");
         Objects.requireNonNull(worstInletC, "worstInletC");
         Objects.requireNonNull(worstInletDevice, "worstInletDevice");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
-    /** Where the worst inlet lies against the recommended range. */
+    /** Where the worst inlet lies against the site's envelope. */
     public InletBand inletBand() {
-        if (worstInletC.isEmpty()) {
-            return InletBand.UNKNOWN;
-        }
-        double t = worstInletC.getAsDouble();
-        if (t < RECOMMENDED_INLET_MIN_C) {
-            return InletBand.BELOW;
-        }
-        return t > RECOMMENDED_INLET_MAX_C ? InletBand.ABOVE : InletBand.WITHIN;
+        return envelope.band(worstInletC);
     }
 
     /** All configured devices of the site. */
@@ -54,6 +44,6 @@ public record SiteSummary(String siteId, String siteName, OptionalDouble itKw, i
         return devicesUp + devicesDown + devicesNoData;
     }
 
-    /** An inlet temperature against {@link #RECOMMENDED_INLET_MIN_C}..{@link #RECOMMENDED_INLET_MAX_C}. */
+    /** An inlet temperature against a site's {@link InletEnvelope}. */
     public enum InletBand { BELOW, WITHIN, ABOVE, UNKNOWN }
 }

@@ -15,9 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.dcsuite.core.model.TemperatureEnvelope;
 import org.dcsuite.dashboard.DashboardContext;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
+import org.dcsuite.dashboard.data.InletEnvelope;
 import org.dcsuite.dashboard.data.SiteSummary;
 
 /**
@@ -34,8 +36,10 @@ public final class FleetView extends VerticalLayout {
     static final String ALERTS_UNAVAILABLE = "alerting is not configured";
     static final String FOOTNOTE = "IT power: sum of the PDUs' inlet totals (hw.power of SNMP and Modbus PDUs "
             + "without phase or outlet, both feeds). Facility power: sum of the facility meters' totals. Worst inlet: "
-            + "the hottest inlet temperature (hw.temperature whose hw.id mentions inlet), against the recommended "
-            + range() + ". Readings older than " + DeviceHealthService.LOOKBACK.toMinutes() + " min are not counted.";
+            + "the hottest inlet temperature (hw.temperature whose hw.id mentions inlet), against the site's inlet "
+            + "envelope (ASHRAE's recommended " + new InletEnvelope(TemperatureEnvelope.ASHRAE_RECOMMENDED).text()
+            + " unless the site configures inlet_envelope). Readings older than "
+            + DeviceHealthService.LOOKBACK.toMinutes() + " min are not counted.";
 
     private final Grid<SiteSummary> grid = new Grid<>(SiteSummary.class, false);
     private final FleetService fleet;
@@ -60,7 +64,7 @@ public final class FleetView extends VerticalLayout {
                 .setComparator(Comparator.comparingDouble(s -> orMin(s.worstInletC())))
                 .setPartNameGenerator(s -> "inlet-" + s.inletBand().name().toLowerCase(Locale.ROOT))
                 .setTooltipGenerator(s -> s.worstInletDevice().map(d -> "Hottest server inlet: " + d + "; ").orElse("")
-                        + "recommended " + range());
+                        + "envelope " + s.envelope().text() + " (" + s.envelope().basis() + ")");
         grid.addColumn(FleetView::devices).setKey("devices").setHeader("Devices")
                 .setComparator(Comparator.comparingInt(SiteSummary::devicesDown)
                         .thenComparingInt(SiteSummary::devicesNoData))
@@ -94,11 +98,6 @@ public final class FleetView extends VerticalLayout {
 
     static String devices(SiteSummary s) {
         return s.devicesUp() + " up / " + s.devicesDown() + " down / " + s.devicesNoData() + " no data";
-    }
-
-    private static String range() {
-        return String.format(Locale.ROOT, "%.0f–%.0f °C", SiteSummary.RECOMMENDED_INLET_MIN_C,
-                SiteSummary.RECOMMENDED_INLET_MAX_C);
     }
 
     private static double orMin(OptionalDouble d) {

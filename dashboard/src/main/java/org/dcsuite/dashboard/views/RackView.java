@@ -35,8 +35,8 @@ import org.dcsuite.dashboard.data.RedundancyCheck;
 
 /**
  * One rack and its PDUs: per-phase current against the rating (warning from 80 %), phase imbalance, outlets, the A/B
- * redundancy check with its voltage convention, and the rack's power per feed over time. Refreshed by push; the URL
- * ({@code /sites/lyon/racks/r01?range=24h}) can be bookmarked.
+ * redundancy check with each PDU's configured voltage convention, and the rack's power per feed over time.
+ * Refreshed by push; the URL ({@code /sites/lyon/racks/r01?range=24h}) can be bookmarked.
  */
 @Route(value = "sites/:siteId/racks/:rackId", layout = MainLayout.class)
 @PageTitle("Rack · dcsuite")
@@ -51,7 +51,7 @@ public final class RackView extends VerticalLayout implements BeforeEnterObserve
     private final Paragraph summary = new Paragraph();
     private final Span verdict = new Span();
     private final Paragraph reason = new Paragraph();
-    private final Paragraph convention = new Paragraph(RedundancyCheck.CONVENTION);
+    private final Paragraph convention = new Paragraph();
     private final Div pdus = new Div();
     private final RangeChart chart;
     private volatile String siteId;
@@ -136,6 +136,7 @@ public final class RackView extends VerticalLayout implements BeforeEnterObserve
                 + " % of one feed's rating. " + capitalise(r.reason()) + "."
                 + (d.feedRatingWatts().isPresent() ? " One feed's rating: "
                         + Formats.kilowattsOfWatts(d.feedRatingWatts()) + "." : ""));
+        convention.setText(d.convention());
         pdus.removeAll();
         for (PduStatus p : d.pdus()) {
             pdus.add(pduSection(p));

@@ -87,7 +87,7 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
                 .setComparator(Comparator.comparingDouble(r -> orMin(r.worstInletC())))
                 .setPartNameGenerator(r -> "inlet-" + r.inletBand().name().toLowerCase(Locale.ROOT))
                 .setTooltipGenerator(r -> r.worstInletDevice().map(d -> "Hottest inlet: " + d + "; ").orElse("")
-                        + "envelope " + r.envelope().text());
+                        + "envelope " + r.envelope().text() + " (" + r.envelope().basis() + ")");
         grid.addColumn(r -> r.hotSpot() ? "Hot spot: " + r.hotSpotReasons() : "").setKey("hot-spot")
                 .setHeader("Hot spot").setSortable(true).setComparator(Comparator.comparing(RackStatus::hotSpot));
         grid.setPartNameGenerator(r -> r.hotSpot() ? "hot-spot" : null);
@@ -111,8 +111,9 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
         }
         chart.fromUrl(event.getLocation().getPath(), event.getLocation().getQueryParameters());
         footnote.setText("Power: " + POWER_TOOLTIP + ". Worst inlet: the hottest hw.temperature whose hw.id mentions "
-                + "inlet, against " + overview.get().envelope().text() + " (ASHRAE recommended; not yet configurable "
-                + "per site). Hot spot: inlet above the envelope or power above "
+                + "inlet, against the site's inlet envelope " + overview.get().envelope().text() + " ("
+                + overview.get().envelope().basis() + "; inlet_envelope in the site's configuration). Hot spot: inlet "
+                + "above the envelope or power above "
                 + Math.round(RackStatus.HOT_SPOT_BUDGET_PERCENT) + " % of the budget. Readings older than "
                 + DeviceHealthService.LOOKBACK.toMinutes() + " min are not counted.");
         add(title, search, grid, footnote, chart);

@@ -1,26 +1,48 @@
 package org.dcsuite.dashboard.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.dcsuite.core.model.PowerRating;
+import org.dcsuite.core.model.VoltageConvention;
 import org.junit.jupiter.api.Test;
 
-/** The A/B rule's arithmetic, its boundary and the phase imbalance, with hand-computed values. */
+/** The A/B rule's arithmetic, its boundary, ratings in W per convention and the phase imbalance, by hand. */
 class RedundancyCheckTest {
 
     private static OptionalDouble w(double watts) {
         return OptionalDouble.of(watts);
     }
 
+    private static PduRating rating(double amps, double volts, VoltageConvention convention, int phases) {
+        return new PduRating("pdu-1", Optional.of(new PowerRating(amps, volts, convention, phases)));
+    }
+
     @Test
-    void ratingIsPhasesTimesLineToNeutralVoltsTimesAmps() {
-        // 3 x 230 V x 16 A = 11040 W; a single-phase 32 A feed at 230 V = 7360 W.
-        assertThat(RedundancyCheck.ratingWatts(3, 230, 16)).isEqualTo(11040.0);
-        assertThat(RedundancyCheck.ratingWatts(1, 230, 32)).isEqualTo(7360.0);
-        assertThatThrownBy(() -> RedundancyCheck.ratingWatts(0, 230, 16)).hasMessageContaining("at least 1 phase");
-        assertThatThrownBy(() -> RedundancyCheck.ratingWatts(3, 0, 16)).hasMessageContaining("0.0 V");
+    void aPdusRatingInWattsFollowsItsConfiguredConvention() {
+        // 3 x 230 V x 16 A = 11040 W; sqrt(3) x 400 V x 16 A = 11085 W; a single-phase 32 A feed at 230 V = 7360 W.
+        PduRating wye = rating(16, 230, VoltageConvention.LINE_TO_NEUTRAL, 3);
+        assertThat(wye.watts()).hasValue(11040.0);
+        assertThat(wye.ratedAmps()).hasValue(16.0);
+        assertThat(wye.formula()).contains("3 × 230 V line-to-neutral × 16 A = 11040 W");
+        PduRating delta = rating(16, 400, VoltageConvention.LINE_TO_LINE, 3);
+        assertThat(delta.watts().getAsDouble()).isCloseTo(11085.1, within(0.1));
+        assertThat(delta.formula()).contains("√3 × 400 V line-to-line × 16 A = 11085 W");
+        PduRating single = rating(32, 230, VoltageConvention.LINE_TO_NEUTRAL, 1);
+        assertThat(single.formula()).contains("230 V single phase × 32 A = 7360 W");
+        assertThat(single.source()).isEqualTo("32 A per phase, 1 phase, from the configuration: "
+                + "230 V single phase × 32 A = 7360 W");
+    }
+
+    @Test
+    void withoutAConfiguredRatingTheSourceSaysHowToSetOne() {
+        PduRating none = new PduRating("pdu-1", Optional.empty());
+        assertThat(none.watts()).isEmpty();
+        assertThat(none.ratedAmps()).isEmpty();
+        assertThat(none.formula()).isEmpty();
+        assertThat(none.source()).contains("no rating", "pdu-1", "rating: { current_a, voltage_v");
     }
 
     @Test
@@ -63,12 +85,5 @@ class RedundancyCheckTest {
         assertThat(PduStatus.imbalancePercent(new double[] {5, 5, 5})).hasValue(0.0);
         assertThat(PduStatus.imbalancePercent(new double[] {5})).isEmpty();
         assertThat(PduStatus.imbalancePercent(new double[] {0, 0, 0})).isEmpty();
-    }
-
-    @Test
-    void aRatingTypoGivesNoRatingWithTheReason() {
-        PduRating r = PduRating.fromAttributes("pdu-1", java.util.Map.of(PduRating.RATED_CURRENT_ATTRIBUTE, "16A"));
-        assertThat(r.ratedAmps()).isEmpty();
-        assertThat(r.source()).contains("pdu-1", "rated_current_a", "'16A'");
     }
 }

@@ -57,11 +57,15 @@ class FleetViewTest extends KaribuTestBase {
     }
 
     @Test
-    void inletsAreJudgedAgainstTheRecommendedRangeAndAlertsAreUnavailableNotZero() {
+    void inletsAreJudgedAgainstEachSitesEnvelopeAndAlertsAreUnavailableNotZero() {
         List<SiteSummary> items = view.grid().getGenericDataView().getItems().toList();
         assertThat(items.get(0).inletBand()).isEqualTo(SiteSummary.InletBand.ABOVE);
         assertThat(items.get(0).worstInletDevice()).hasValue("lyon-srv-2");
         assertThat(items.get(1).inletBand()).isEqualTo(SiteSummary.InletBand.BELOW);
+        assertThat(view.grid().getColumnByKey("inlet").getTooltipGenerator().apply(items.get(0)))
+                .isEqualTo("Hottest server inlet: lyon-srv-2; envelope 18–27 °C (ASHRAE recommended, the default)");
+        assertThat(view.grid().getColumnByKey("inlet").getTooltipGenerator().apply(items.get(1)))
+                .endsWith("envelope 18–25 °C (configured for this site)");
         assertThat(_getFormatted(view.grid(), 0, "alerts")).isEqualTo("—");
         assertThat(view.grid().getColumnByKey("alerts").getTooltipGenerator().apply(items.get(0)))
                 .isEqualTo(FleetView.ALERTS_UNAVAILABLE);

@@ -116,7 +116,9 @@ class RackViewTest extends KaribuTestBase {
         assertThat(_get(Paragraph.class, s -> s.withId("redundancy-reason")).getText())
                 .contains("A + B = 3200 W <= 8832 W (80 % of one feed's 11040 W)");
         assertThat(_get(Paragraph.class, s -> s.withId("redundancy-convention")).getText())
-                .contains("line-to-neutral voltage");
+                .contains("lyon-pdu-a: 3 × 230 V line-to-neutral × 16 A = 11040 W", "power factor as 1");
+        assertThat(_get(Paragraph.class, s -> s.withId("pdu-lyon-pdu-a-phase-note")).getText())
+                .contains("16 A per phase, 3 phases, from the configuration");
         assertThat(_get(Paragraph.class, s -> s.withId("rack-summary")).getText())
                 .contains("Power 3.2 kW", "budget 4.0 kW (80 %)", "29.0 °C");
     }
@@ -150,7 +152,9 @@ class RackViewTest extends KaribuTestBase {
         assertThat(_getFormatted(phases, 0, "current")).isEqualTo("9.5 A");
         assertThat(_getFormatted(phases, 0, "percent")).isEqualTo("—");
         assertThat(_get(Paragraph.class, s -> s.withId("pdu-oslo-pdu-a-phase-note")).getText())
-                .contains("no rating", "rated_current_a", "without a percentage");
+                .contains("no rating", "rating: { current_a", "without a percentage");
+        assertThat(_get(Paragraph.class, s -> s.withId("redundancy-convention")).getText())
+                .startsWith("No PDU of this rack has a rating configured.");
         assertThat(_get(Span.class, s -> s.withId("redundancy-verdict")).getText()).isEqualTo("Unknown");
         assertThat(_get(Paragraph.class, s -> s.withId("redundancy-reason")).getText())
                 .contains("No PDU of this rack is configured on feed A");

@@ -48,7 +48,8 @@ class SiteViewTest extends KaribuTestBase {
         RackStatus r01 = grid.getGenericDataView().getItems().findFirst().orElseThrow();
         assertThat(grid.getColumnByKey("power").getTooltipGenerator().apply(r01))
                 .contains("PDU inlet totals", "both feeds", "2 readings");
-        assertThat(_get(Paragraph.class, s -> s.withId("site-footnote")).getText()).contains("18–27 °C");
+        assertThat(_get(Paragraph.class, s -> s.withId("site-footnote")).getText())
+                .contains("18–27 °C (ASHRAE recommended, the default");
     }
 
     @Test
@@ -58,6 +59,19 @@ class SiteViewTest extends KaribuTestBase {
         assertThat(_getFormatted(view.grid(), 0, "hot-spot")).isEqualTo("Hot spot: inlet above 27 °C");
         assertThat(view.grid().getPartNameGenerator().apply(r01)).isEqualTo("hot-spot");
         assertThat(view.grid().getColumnByKey("inlet").getPartNameGenerator().apply(r01)).isEqualTo("inlet-above");
+    }
+
+    @Test
+    void aSitesConfiguredEnvelopeDecidesItsHotSpots() {
+        // Oslo configures 18–25 °C: 26 °C is within ASHRAE's recommended range but above Oslo's.
+        Instant later = T.plusSeconds(30);
+        store.append(List.of(TestFleet.sample("hw.temperature", "oslo", "oslo-srv-1", later, 26.0,
+                "hw.id", "Chassis/1/Sensors/InletTemp", "hw.name", "Inlet Temperature", "hw.type", "temperature")));
+        clock.set(later.plusSeconds(1));
+        SiteView view = open("sites/oslo");
+        assertThat(_getFormatted(view.grid(), 0, "hot-spot")).isEqualTo("Hot spot: inlet above 25 °C");
+        assertThat(_get(Paragraph.class, s -> s.withId("site-footnote")).getText())
+                .contains("18–25 °C (configured for this site");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.dcsuite.core.model.Feed;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.model.TemperatureEnvelope;
 
 /**
  * A small site for the model tests: a meter at the incomer, one room with a UPS and two cooling units, two racks
@@ -45,7 +46,8 @@ final class TestSites {
             roomDevices.add(device(COOLERS.get(i), DeviceKind.COOLING, null));
         }
         Room room = new Room("room-1", "Room 1", List.of(rack("r01"), rack("r02")), roomDevices);
-        return new Site(SITE, "Lyon", ZoneId.of("Europe/Paris"), Optional.of("FR"), Optional.empty(), List.of(room),
+        return new Site(SITE, "Lyon", ZoneId.of("Europe/Paris"), Optional.of("FR"), Optional.empty(),
+                TemperatureEnvelope.ASHRAE_RECOMMENDED, List.of(room),
                 List.of(device(METER, DeviceKind.METER, null), device("door-sensor", DeviceKind.OTHER, null)));
     }
 
@@ -71,6 +73,7 @@ final class TestSites {
 
     private static Device device(String id, DeviceKind kind, Feed feed) {
         return new Device(id, id, kind, Endpoint.parse("snmp://127.0.0.1:1161"), Optional.empty(), Optional.empty(),
-                Credentials.NONE, Optional.ofNullable(feed), Map.of(), List.of(), DriverSettings.DEFAULT);
+                Credentials.NONE, Optional.ofNullable(feed), Optional.empty(), Map.of(), List.of(),
+                DriverSettings.DEFAULT);
     }
 }
