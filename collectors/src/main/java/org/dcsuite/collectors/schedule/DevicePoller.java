@@ -22,6 +22,7 @@ import org.dcsuite.collectors.normalize.NormalizedPoll;
 import org.dcsuite.collectors.normalize.Normalizer;
 import org.dcsuite.collectors.write.SampleSink;
 import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.drivers.DeviceSession;

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.dcsuite.collectors.write.SampleSink;
 import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.dcsuite.collectors.schedule.FakeFleet.FakeDevice;
 import org.dcsuite.collectors.schedule.FakeFleet.RecordingSink;
 import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.time.MutableClock;
 import org.dcsuite.drivers.DriverErrorKind;

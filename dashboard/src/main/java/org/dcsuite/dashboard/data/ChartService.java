@@ -18,6 +18,7 @@ import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.LabelMatcher;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.store.Aggregation;
 import org.dcsuite.core.store.Point;
 import org.dcsuite.core.store.RangeQuery;
@@ -106,7 +107,7 @@ public final class ChartService {
         if (pdus.isEmpty()) {
             return Optional.of(new ChartData(KW, range, step(range), source(step(range)), List.of(), List.of()));
         }
-        return Optional.of(power(FleetService.DEVICE_TOTAL_POWER.and(LabelMatcher.of(HealthMetrics.DEVICE_LABEL,
+        return Optional.of(power(FleetService.DEVICE_TOTAL_POWER.and(LabelMatcher.of(DeviceHealthMetrics.DEVICE_ATTRIBUTE,
                 LabelMatcher.Op.RE, pdus)), range, l -> l.device().kind() != DeviceKind.PDU || !l.site().id().equals(siteId)
                         || l.rack().filter(r -> r.id().equals(rackId)).isEmpty() ? null
                         : l.device().feed().map(f -> "Feed " + f).orElse("No feed configured")));
@@ -125,7 +126,7 @@ public final class ChartService {
         }
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (RangeSeries s : store.query(query)) {
-            DeviceLocation l = byDevice.get(s.series().label(HealthMetrics.DEVICE_LABEL));
+            DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
             String name = l == null ? null : line.apply(l);
             if (name == null) {
                 continue;

@@ -15,6 +15,7 @@ import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.store.TelemetryStore;
 
@@ -53,14 +54,14 @@ public final class DeviceHealthService {
     /** Reads the store now: for benchmarks, which measure the build and not the sharing. */
     public List<DeviceHealth> build() {
         Instant now = clock.instant();
-        Map<String, Double> up = byDevice(HealthMetrics.UP, now);
-        Map<String, Double> duration = byDevice(HealthMetrics.POLL_DURATION, now);
-        Map<String, Double> lastSuccess = byDevice(HealthMetrics.LAST_SUCCESS, now);
+        Map<String, Double> up = byDevice(DeviceHealthMetrics.UP.name(), now);
+        Map<String, Double> duration = byDevice(DeviceHealthMetrics.POLL_DURATION.name(), now);
+        Map<String, Double> lastSuccess = byDevice(DeviceHealthMetrics.LAST_SUCCESS.name(), now);
         Map<String, Map<String, Long>> errors = new HashMap<>();
-        for (Sample s : store.latest(SeriesSelector.metric(HealthMetrics.ERRORS), now, LOOKBACK)) {
-            String kind = s.series().label(HealthMetrics.ERROR_KIND_LABEL);
+        for (Sample s : store.latest(SeriesSelector.metric(DeviceHealthMetrics.ERRORS.name()), now, LOOKBACK)) {
+            String kind = s.series().label(DeviceHealthMetrics.KIND_ATTRIBUTE);
             if (!Double.isNaN(s.value())) {
-                errors.computeIfAbsent(s.series().label(HealthMetrics.DEVICE_LABEL), d -> new HashMap<>())
+                errors.computeIfAbsent(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE), d -> new HashMap<>())
                         .merge(kind.isEmpty() ? "other" : kind, Math.round(s.value()), Long::sum);
             }
         }
@@ -86,7 +87,7 @@ public final class DeviceHealthService {
     private Map<String, Double> byDevice(String metric, Instant now) {
         Map<String, Double> out = new HashMap<>();
         for (Sample s : store.latest(SeriesSelector.metric(metric), now, LOOKBACK)) {
-            out.put(s.series().label(HealthMetrics.DEVICE_LABEL), s.value());
+            out.put(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE), s.value());
         }
         return out;
     }

@@ -14,6 +14,7 @@ import org.dcsuite.core.model.DeviceKind;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.store.TelemetryStore;
 
@@ -45,7 +46,7 @@ public final class FleetService {
     /** Inlet temperatures: readings whose {@code hw.id} mentions "inlet", in any case. */
     static final SeriesSelector INLET_TEMPERATURES =
             SeriesSelector.parse("hw.temperature{hw.id=~\"(?i).*inlet.*\"}");
-    private static final SeriesSelector UP = SeriesSelector.metric(HealthMetrics.UP);
+    private static final SeriesSelector UP = SeriesSelector.metric(DeviceHealthMetrics.UP.name());
     private static final double WATTS_PER_KW = 1000.0;
 
     private final List<Site> sites;
@@ -77,7 +78,7 @@ public final class FleetService {
         Map<String, Accumulator> acc = new HashMap<>();
         sites.forEach(s -> acc.put(s.id(), new Accumulator()));
         for (Sample s : store.latest(DEVICE_TOTAL_POWER, now, DeviceHealthService.LOOKBACK)) {
-            DeviceLocation l = byDevice.get(s.series().label(HealthMetrics.DEVICE_LABEL));
+            DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
             if (l == null || Double.isNaN(s.value())) {
                 continue;
             }
@@ -91,7 +92,7 @@ public final class FleetService {
             }
         }
         for (Sample s : store.latest(INLET_TEMPERATURES, now, DeviceHealthService.LOOKBACK)) {
-            DeviceLocation l = byDevice.get(s.series().label(HealthMetrics.DEVICE_LABEL));
+            DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
             if (l == null || Double.isNaN(s.value())) {
                 continue;
             }
@@ -103,7 +104,7 @@ public final class FleetService {
         }
         Map<String, Double> up = new HashMap<>();
         for (Sample s : store.latest(UP, now, DeviceHealthService.LOOKBACK)) {
-            up.put(s.series().label(HealthMetrics.DEVICE_LABEL), s.value());
+            up.put(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE), s.value());
         }
         List<SiteSummary> out = new ArrayList<>(sites.size());
         for (Site site : sites) {

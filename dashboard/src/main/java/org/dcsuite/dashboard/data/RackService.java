@@ -19,6 +19,7 @@ import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.store.TelemetryStore;
 
@@ -73,7 +74,7 @@ public final class RackService {
         Map<String, Double> inlet = new HashMap<>();
         Map<String, Map<String, Outlet>> outlets = new HashMap<>();
         for (Sample s : latest("hw.power{" + device + ",hw.parent=\"\"}", now)) {
-            String d = s.series().label(HealthMetrics.DEVICE_LABEL);
+            String d = s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE);
             String outlet = s.series().label("outlet");
             if (!outlet.isEmpty()) {
                 outlet(outlets, d, s).power = s.value();
@@ -83,7 +84,7 @@ public final class RackService {
         }
         Map<String, Map<String, Double>> phases = new HashMap<>();
         for (Sample s : latest("hw.current{" + device + ",hw.parent=\"\"}", now)) {
-            String d = s.series().label(HealthMetrics.DEVICE_LABEL);
+            String d = s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE);
             String phase = s.series().label("phase");
             if (!s.series().label("outlet").isEmpty()) {
                 outlet(outlets, d, s).current = s.value();
@@ -92,7 +93,7 @@ public final class RackService {
             }
         }
         for (Sample s : latest("hw.status{" + device + ",outlet!=\"\",hw.state=\"on\"}", now)) {
-            outlet(outlets, s.series().label(HealthMetrics.DEVICE_LABEL), s).on = s.value() >= 0.5;
+            outlet(outlets, s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE), s).on = s.value() >= 0.5;
         }
         List<PduStatus> out = new ArrayList<>();
         for (Device d : devices) {

@@ -15,6 +15,7 @@ import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.model.Rack;
 import org.dcsuite.core.model.Room;
 import org.dcsuite.core.model.Site;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
 import org.dcsuite.core.store.TelemetryStore;
 
@@ -56,7 +57,7 @@ public final class SiteService {
         Instant now = clock.instant();
         Map<String, double[]> power = new HashMap<>();
         for (Sample s : store.latest(FleetService.DEVICE_TOTAL_POWER, now, DeviceHealthService.LOOKBACK)) {
-            DeviceLocation l = byDevice.get(s.series().label(HealthMetrics.DEVICE_LABEL));
+            DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
             if (l != null && l.rack().isPresent() && l.device().kind() == DeviceKind.PDU && !Double.isNaN(s.value())) {
                 double[] acc = power.computeIfAbsent(rackKey(l), k -> new double[2]);
                 acc[0] += s.value();
@@ -65,7 +66,7 @@ public final class SiteService {
         }
         Map<String, Sample> hottest = new HashMap<>();
         for (Sample s : store.latest(FleetService.INLET_TEMPERATURES, now, DeviceHealthService.LOOKBACK)) {
-            DeviceLocation l = byDevice.get(s.series().label(HealthMetrics.DEVICE_LABEL));
+            DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
             if (l != null && l.rack().isPresent() && !Double.isNaN(s.value())) {
                 hottest.merge(rackKey(l), s, (a, b) -> b.value() > a.value() ? b : a);
             }
@@ -84,7 +85,7 @@ public final class SiteService {
                             rack.powerBudgetWatts(),
                             hot == null ? OptionalDouble.empty() : OptionalDouble.of(hot.value()),
                             hot == null ? Optional.empty()
-                                    : Optional.of(hot.series().label(HealthMetrics.DEVICE_LABEL)),
+                                    : Optional.of(hot.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE)),
                             envelope));
                 }
             }

@@ -1,13 +1,11 @@
-package org.dcsuite.collectors.schedule;
+package org.dcsuite.core.series;
 
 import java.util.List;
-import org.dcsuite.core.series.MetricDescriptor;
-import org.dcsuite.core.series.MetricKind;
-import org.dcsuite.core.series.Unit;
 
 /**
- * The health series the scheduler writes for every device after every poll, carrying the device's topology
- * attributes (like Prometheus's {@code up} and {@code scrape_duration_seconds}).
+ * The health series the collectors write for every device after every poll, carrying the device's topology
+ * attributes (like Prometheus's {@code up} and {@code scrape_duration_seconds}). A contract between the collectors,
+ * which write them, and the views and rules that read them.
  */
 public final class DeviceHealthMetrics {
 
@@ -19,7 +17,7 @@ public final class DeviceHealthMetrics {
             Unit.SECOND, MetricKind.GAUGE, "Duration of the last poll of the device");
     /**
      * Failed polls and failed points since the collector started, by attribute {@code kind} (the lowercase
-     * {@link org.dcsuite.drivers.DriverErrorKind}); every kind is written from the first poll on, starting at 0.
+     * {@code DriverErrorKind} of the drivers); every kind is written from the first poll on, starting at 0.
      */
     public static final MetricDescriptor ERRORS = new MetricDescriptor("dcsuite.device.errors", Unit.of("{error}"),
             MetricKind.COUNTER, "Poll and point errors of the device by kind");
@@ -29,6 +27,8 @@ public final class DeviceHealthMetrics {
 
     /** The attribute of {@link #ERRORS} naming the error kind. */
     public static final String KIND_ATTRIBUTE = "kind";
+    /** The topology attribute naming the device, on every health series. */
+    public static final String DEVICE_ATTRIBUTE = "device";
 
     private DeviceHealthMetrics() {
     }
