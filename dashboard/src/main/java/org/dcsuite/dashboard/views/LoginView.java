@@ -9,6 +9,7 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -78,7 +79,9 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         switch (result) {
             case LoginResult.Success success -> {
                 CurrentUser.login(success.principal());
-                UI.getCurrent().navigate(redirectTarget());
+                // The stored target may carry a query string (a bookmarked chart range): keep it apart from the path.
+                Location target = new Location(redirectTarget());
+                UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());
             }
             case LoginResult.Rejected rejected -> showError(LoginI18n.createDefault().getErrorMessage().getMessage());
             case LoginResult.Locked locked -> showError(String.format(LOCKED_MESSAGE,

@@ -14,8 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Runs {@code dcsuite.jar} as a separate process, the way users run it, and collects its output. */
-final class DcsuiteProcess implements AutoCloseable {
+/**
+ * Runs {@code dcsuite.jar} as a separate process, the way users run it, and collects its output. Public for the
+ * browser tests in {@code org.dcsuite.tests.browser}.
+ */
+public final class DcsuiteProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> out = new CopyOnWriteArrayList<>();
@@ -29,7 +32,7 @@ final class DcsuiteProcess implements AutoCloseable {
         this.errPump = pump(process.getErrorStream(), err);
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("dcsuite.jar", "../app/target/dcsuite.jar")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
@@ -38,7 +41,7 @@ final class DcsuiteProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar dcsuite.jar ARGS} with the JVM running the tests (a JDK 21+). */
-    static DcsuiteProcess start(Path workDir, String... args) throws IOException {
+    public static DcsuiteProcess start(Path workDir, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-jar", jar().toString()));
@@ -49,13 +52,13 @@ final class DcsuiteProcess implements AutoCloseable {
     }
 
     /** Runs a command to completion. */
-    static Result run(Path workDir, Duration timeout, String... args) throws Exception {
+    public static Result run(Path workDir, Duration timeout, String... args) throws Exception {
         try (DcsuiteProcess p = start(workDir, args)) {
             return p.waitFor(timeout);
         }
     }
 
-    Result waitFor(Duration timeout) throws Exception {
+    public Result waitFor(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("dcsuite did not finish within " + timeout + "; stdout: " + out + " stderr: " + err);
@@ -66,7 +69,7 @@ final class DcsuiteProcess implements AutoCloseable {
     }
 
     /** Waits for a line on stdout or stderr that satisfies the predicate, failing if the process exits first. */
-    String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (List<String> lines : List.of(out, err)) {
@@ -85,16 +88,16 @@ final class DcsuiteProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit. */
-    Result terminate(Duration timeout) throws Exception {
+    public Result terminate(Duration timeout) throws Exception {
         process.destroy();
         return waitFor(timeout);
     }
 
-    List<String> stdout() {
+    public List<String> stdout() {
         return out;
     }
 
-    List<String> stderr() {
+    public List<String> stderr() {
         return err;
     }
 
@@ -121,12 +124,12 @@ final class DcsuiteProcess implements AutoCloseable {
         return t;
     }
 
-    record Result(int exitCode, List<String> stdout, List<String> stderr) {
-        String out() {
+    public record Result(int exitCode, List<String> stdout, List<String> stderr) {
+        public String out() {
             return String.join("\n", stdout);
         }
 
-        String err() {
+        public String err() {
             return String.join("\n", stderr);
         }
     }
