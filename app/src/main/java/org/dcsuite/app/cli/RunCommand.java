@@ -47,16 +47,19 @@ import picocli.CommandLine;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Polls every device of the configuration through its driver into the store, and serves the HTTP API: "
-                        + "GET /health, GET /metrics (Prometheus text format) and the Prometheus query API "
-                        + "(/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values), so "
-                        + "Grafana can use dcsuite as a Prometheus data source.",
+                "Polls every device of the configuration through its driver into the store, serves the dashboard "
+                        + "(http://localhost:" + DashboardConfig.DEFAULT_PORT + ", login with dashboard.users) and the "
+                        + "HTTP API: GET /health, GET /metrics (Prometheus text format), the Prometheus query API "
+                        + "(/api/v1/query, /api/v1/query_range, /api/v1/series, /api/v1/labels, "
+                        + "/api/v1/label/NAME/values), so Grafana can use dcsuite as a Prometheus data source, and "
+                        + "GET /api/v1/events.",
                 "It also receives SNMP traps and informs (UDP " + SnmpTrapReceiverConfig.DEFAULT_PORT + "), Redfish "
                         + "events (HTTP " + RedfishEventReceiverConfig.DEFAULT_PORT + ", subscribing each Redfish "
                         + "device) and OTLP/HTTP traces (" + OtlpReceiverConfig.DEFAULT_PORT + ", POST /v1/traces), "
-                        + "stores events with their device (GET /api/v1/events) and turns spans into trace.* SLI series.",
+                        + "stores events with their device and turns spans into trace SLI series.",
                 "Without --config it runs the bundled demo fleet (3 sites, 146 devices) and simulates it on "
-                        + "127.0.0.1 in the same process, so the real drivers poll a living fleet.",
+                        + "loopback in the same process, so the real drivers poll a living fleet; the demo's dashboard "
+                        + "users are listed in README.md.",
                 "Settings come from the command line, else the configuration folder, else the defaults."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
