@@ -10,9 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dcsuite.core.bus.TelemetryBus;
 import org.dcsuite.dashboard.data.ChartService;
+import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 
@@ -30,6 +32,8 @@ public final class DashboardContext implements AutoCloseable {
     private final SiteService sites;
     private final RackService racks;
     private final ChartService charts;
+    private final CoolingService cooling;
+    private final ServerService servers;
     private final DashboardAuthenticator authenticator;
     private final Clock clock;
     private final boolean demoCredentials;
@@ -44,7 +48,7 @@ public final class DashboardContext implements AutoCloseable {
      * @param refreshInterval how often views reload, {@link #DEFAULT_REFRESH_INTERVAL} unless a test is impatient
      */
     public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
-            ChartService charts, DashboardAuthenticator authenticator,
+            ChartService charts, CoolingService cooling, ServerService servers, DashboardAuthenticator authenticator,
             Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
             Duration refreshInterval) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -52,6 +56,8 @@ public final class DashboardContext implements AutoCloseable {
         this.sites = Objects.requireNonNull(sites, "sites");
         this.racks = Objects.requireNonNull(racks, "racks");
         this.charts = Objects.requireNonNull(charts, "charts");
+        this.cooling = Objects.requireNonNull(cooling, "cooling");
+        this.servers = Objects.requireNonNull(servers, "servers");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.demoCredentials = demoCredentials;
@@ -91,6 +97,14 @@ public final class DashboardContext implements AutoCloseable {
 
     public ChartService charts() {
         return charts;
+    }
+
+    public CoolingService cooling() {
+        return cooling;
+    }
+
+    public ServerService servers() {
+        return servers;
     }
 
     public DashboardAuthenticator authenticator() {

@@ -21,9 +21,11 @@ import org.dcsuite.core.bus.TelemetryBus;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.dashboard.data.ChartService;
+import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.views.DashboardAppShell;
@@ -92,6 +94,8 @@ public final class DashboardServer implements AutoCloseable {
                 new DeviceHealthService(config.sites(), store, settings.clock()), sites,
                 new RackService(config.sites(), sites, store, settings.clock()),
                 new ChartService(config.sites(), store, settings.clock()),
+                new CoolingService(config.sites(), store, settings.clock()),
+                new ServerService(config.sites(), store, settings.clock()),
                 new DashboardAuthenticator(settings.users(), settings.clock()),
                 settings.clock(), settings.demoCredentials(), bus, refresher(),
                 DashboardContext.DEFAULT_REFRESH_INTERVAL);

@@ -83,6 +83,53 @@ public final class TestFleet {
     }
 
     /**
+     * {@link #config()} with cooling units: {@code lyon-crac-1} and {@code lyon-crac-2} in Lyon's server room, and
+     * {@code lyon-crac-3}, which reports nothing, alone in a second room, "Hall B".
+     */
+    public static DcsuiteConfig configWithCooling() {
+        DcsuiteConfig base = config();
+        Site lyon = base.sites().getFirst();
+        Room serverRoom = lyon.rooms().getFirst();
+        Site withCooling = new Site(lyon.id(), lyon.name(), lyon.timeZone(), lyon.gridRegion(), lyon.location(),
+                lyon.inletEnvelope(),
+                List.of(new Room(serverRoom.id(), serverRoom.name(), serverRoom.racks(),
+                                List.of(device("lyon-crac-1", DeviceKind.COOLING, "modbus://127.0.0.1:503"),
+                                        device("lyon-crac-2", DeviceKind.COOLING, "modbus://127.0.0.1:504"))),
+                        new Room("room-2", "Hall B", List.of(),
+                                List.of(device("lyon-crac-3", DeviceKind.COOLING, "modbus://127.0.0.1:505")))),
+                lyon.devices());
+        return new DcsuiteConfig(base.directory(), base.store(), base.http(), base.receivers(), base.tracing(),
+                base.dashboard(), base.collectors(), List.of(withCooling, base.sites().get(1)));
+    }
+
+    /**
+     * Cooling samples at {@code t} (generic-crac readings): crac-1 supply 18.0 °C (setpoint 18.0), return 28.5 °C,
+     * fan 1200 rpm, 20 kW, running; crac-2 supply 19.0 °C, return 27.0 °C, fan at 65 % (a ratio), 15 kW, running
+     * with a fan failure alarm, no setpoint; crac-3 nothing.
+     */
+    public static List<Sample> coolingSamples(Instant t) {
+        List<Sample> out = new ArrayList<>();
+        for (String[] unit : new String[][] {{"lyon-crac-1", "18.0", "28.5", "20000"},
+                {"lyon-crac-2", "19.0", "27.0", "15000"}}) {
+            String d = unit[0];
+            out.add(sample("hw.temperature", "lyon", d, t, Double.parseDouble(unit[1]), "hw.id", "supply_air",
+                    "hw.name", "Supply air", "hw.type", "temperature"));
+            out.add(sample("hw.temperature", "lyon", d, t, Double.parseDouble(unit[2]), "hw.id", "return_air",
+                    "hw.name", "Return air", "hw.type", "temperature"));
+            out.add(sample("hw.power", "lyon", d, t, Double.parseDouble(unit[3]), "hw.id", "cooling",
+                    "hw.type", "cooling"));
+            out.add(sample("hw.cooling.running", "lyon", d, t, 1));
+            out.add(sample("hw.cooling.alarm", "lyon", d, t, d.endsWith("2") ? 1 : 0, "alarm", "fan_failure"));
+            out.add(sample("hw.cooling.alarm", "lyon", d, t, 0, "alarm", "water_leak"));
+        }
+        out.add(sample("hw.temperature.setpoint", "lyon", "lyon-crac-1", t, 18.0, "hw.id", "supply_air",
+                "hw.type", "temperature"));
+        out.add(sample("hw.fan.speed", "lyon", "lyon-crac-1", t, 1200, "hw.id", "fan", "hw.type", "fan"));
+        out.add(sample("hw.fan.speed_ratio", "lyon", "lyon-crac-2", t, 0.65, "hw.id", "fan", "hw.type", "fan"));
+        return out;
+    }
+
+    /**
      * Samples at {@code t}: Lyon PDUs 1500 W + 1700 W inlet totals (phase and outlet readings that must not be
      * added), meter 4000 W total (phases must not be added), server inlets 24.5 and 29.0 °C (CPU 70 °C is not an
      * inlet); devices up except lyon-srv-2 (down, 3 timeouts, 1 refused); oslo-srv-1 has no health data.

@@ -52,6 +52,16 @@ final class Formats {
         return c.isEmpty() ? NONE : String.format(Locale.ROOT, "%.1f °C", c.getAsDouble());
     }
 
+    /** A temperature difference, in kelvin as differences are written. */
+    static String kelvin(OptionalDouble k) {
+        return k.isEmpty() ? NONE : String.format(Locale.ROOT, "%.1f K", k.getAsDouble());
+    }
+
+    /** Fan speeds, whole revolutions per minute. */
+    static String rpm(OptionalDouble rpm) {
+        return rpm.isEmpty() ? NONE : String.format(Locale.ROOT, "%.0f rpm", rpm.getAsDouble());
+    }
+
     /** Seconds with millisecond resolution, as poll durations are measured. */
     static String seconds(OptionalDouble s) {
         return s.isEmpty() ? NONE : String.format(Locale.ROOT, "%.3f s", s.getAsDouble());

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.dcsuite.dashboard.DashboardContext;
@@ -116,8 +118,17 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
                 + "above the envelope or power above "
                 + Math.round(RackStatus.HOT_SPOT_BUDGET_PERCENT) + " % of the budget. Readings older than "
                 + DeviceHealthService.LOOKBACK.toMinutes() + " min are not counted.");
-        add(title, search, grid, footnote, chart);
+        RouterLink coolingLink = new RouterLink("Cooling", CoolingView.class, new RouteParameters(params(siteId)));
+        coolingLink.setId("cooling-link");
+        RouterLink serversLink = new RouterLink("Servers", ServersView.class, new RouteParameters(params(siteId)));
+        serversLink.setId("servers-link");
+        add(title, new HorizontalLayout(coolingLink, serversLink), search, grid, footnote, chart);
         show(new Loaded(overview, charts.sitePower(siteId, chart.selected())));
+    }
+
+    /** The route parameters of a site's views (this one, Cooling, Servers). */
+    static Map<String, String> params(String siteId) {
+        return Map.of(SITE_PARAMETER, siteId);
     }
 
     /** The grid, for tests. */

@@ -30,12 +30,16 @@ class AccessControlTest extends KaribuTestBase {
 
     @ParameterizedTest
     @EnumSource(Role.class)
-    void everyRoleOpensSiteAndRack(Role role) {
+    void everyRoleOpensSiteRackCoolingAndServers(Role role) {
         loginAs(role);
         UI.getCurrent().navigate("sites/lyon");
         expectView(SiteView.class);
         UI.getCurrent().navigate("sites/lyon/racks/r01");
         expectView(RackView.class);
+        UI.getCurrent().navigate("sites/lyon/cooling");
+        expectView(CoolingView.class);
+        UI.getCurrent().navigate("sites/lyon/servers");
+        expectView(ServersView.class);
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.dcsuite.core.bus.TelemetryBus;
+import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.security.Role;
 import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
@@ -21,9 +22,11 @@ import org.dcsuite.core.time.MutableClock;
 import org.dcsuite.dashboard.DashboardContext;
 import org.dcsuite.dashboard.TestFleet;
 import org.dcsuite.dashboard.data.ChartService;
+import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
+import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.CurrentUser;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
@@ -56,11 +59,12 @@ abstract class KaribuTestBase {
         store.append(TestFleet.samples(T));
         clock = new MutableClock(T.plusSeconds(5));
         refresher = Executors.newSingleThreadScheduledExecutor();
-        var config = TestFleet.config();
+        var config = config();
         SiteService sites = new SiteService(config.sites(), store, clock);
         context = new DashboardContext(new FleetService(config.sites(), store, clock),
                 new DeviceHealthService(config.sites(), store, clock), sites,
                 new RackService(config.sites(), sites, store, clock), new ChartService(config.sites(), store, clock),
+                new CoolingService(config.sites(), store, clock), new ServerService(config.sites(), store, clock),
                 new DashboardAuthenticator(TestFleet.users(), clock), clock, true, TelemetryBus.noop(), refresher,
                 REFRESH);
         Set<Class<? extends Component>> views = new HashSet<>(DashboardRoutes.VIEWS);
@@ -76,6 +80,11 @@ abstract class KaribuTestBase {
         MockVaadin.tearDown();
         context.close();
         store.close();
+    }
+
+    /** The fleet the views are built over: {@link TestFleet#config()} unless a test needs more devices. */
+    DcsuiteConfig config() {
+        return TestFleet.config();
     }
 
     /** Logs in without the login form, for tests about views rather than login. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Instant;
 import java.util.List;
@@ -114,6 +115,13 @@ class SiteViewTest extends KaribuTestBase {
         assertThat(shorter.range()).isEqualTo(ChartRange.MINUTES_15);
         assertThat(shorter.source()).isEqualTo(ChartData.Source.RAW);
         assertThat(view.chart().chart().getElement().getProperty("data")).startsWith("{\"unit\":\"kW\"");
+    }
+
+    @Test
+    void theSiteLinksToItsCoolingAndServersViews() {
+        open("sites/lyon");
+        assertThat(_get(RouterLink.class, s -> s.withId("cooling-link")).getHref()).isEqualTo("sites/lyon/cooling");
+        assertThat(_get(RouterLink.class, s -> s.withId("servers-link")).getHref()).isEqualTo("sites/lyon/servers");
     }
 
     @Test

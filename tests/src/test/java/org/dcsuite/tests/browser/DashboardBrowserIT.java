@@ -242,6 +242,25 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void coolingAndServersViewsShowTheDemoSitesUnitsWithReadings() {
+        logInAs("facility");
+        await("the Fleet view", () -> present("#fleet-grid"));
+        open("/sites/edge-lyon/cooling");
+        await("both Lyon cooling units with a supply temperature", () -> {
+            List<List<String>> rows = gridRows("cooling-units-grid");
+            return rows.size() == 2 && rows.stream().allMatch(r -> r.stream().anyMatch(c -> c.endsWith("°C")));
+        });
+        shot("cooling-edge-lyon");
+        open("/sites/edge-lyon/servers");
+        // The grid renders the rows in view (Lyon has 16 servers): each of them shows its power.
+        await("Lyon's servers with their power", () -> {
+            List<List<String>> rows = gridRows("servers-grid");
+            return rows.size() >= 5 && rows.stream().allMatch(r -> r.stream().anyMatch(c -> c.endsWith(" W")));
+        });
+        shot("servers-edge-lyon");
+    }
+
+    @Test
     void aWrongPasswordShowsTheErrorAndStaysOnTheLoginPage() {
         open("/login");
         logIn("admin", "not-the-password");
