@@ -53,12 +53,7 @@ public final class PrometheusJson {
 
     /** {@code {"status":"success","data":{"resultType":"matrix","result":[...]}}}. */
     public static String matrix(List<RangeSeries> series) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "success");
-            g.writeObjectFieldStart("data");
-            g.writeStringField("resultType", "matrix");
-            g.writeArrayFieldStart("result");
+        return result("matrix", g -> {
             for (RangeSeries s : series) {
                 g.writeStartObject();
                 g.writeFieldName("metric");
@@ -66,9 +61,6 @@ public final class PrometheusJson {
                 writeValues(g, s.points());
                 g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
         });
     }
 
@@ -77,25 +69,13 @@ public final class PrometheusJson {
      * dropped the metric name ({@code sum by (site) (...)} gives {@code {"site":"lyon"}}).
      */
     public static String labeledMatrix(List<PromqlSeries> series) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "success");
-            g.writeObjectFieldStart("data");
-            g.writeStringField("resultType", "matrix");
-            g.writeArrayFieldStart("result");
+        return result("matrix", g -> {
             for (PromqlSeries s : series) {
                 g.writeStartObject();
-                g.writeObjectFieldStart("metric");
-                for (Map.Entry<String, String> e : s.labels().entrySet()) {
-                    g.writeStringField(e.getKey(), e.getValue());
-                }
-                g.writeEndObject();
+                writeStringMap(g, "metric", s.labels());
                 writeValues(g, s.points());
                 g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
         });
     }
 
@@ -104,23 +84,14 @@ public final class PrometheusJson {
      * there (stale, or no data in the lookback) are left out, as Prometheus does.
      */
     public static String vector(List<PromqlSeries> series, long atMillis) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "success");
-            g.writeObjectFieldStart("data");
-            g.writeStringField("resultType", "vector");
-            g.writeArrayFieldStart("result");
+        return result("vector", g -> {
             for (PromqlSeries s : series) {
                 for (Point p : s.points()) {
                     if (p.timeMillis() != atMillis) {
                         continue;
                     }
                     g.writeStartObject();
-                    g.writeObjectFieldStart("metric");
-                    for (Map.Entry<String, String> e : s.labels().entrySet()) {
-                        g.writeStringField(e.getKey(), e.getValue());
-                    }
-                    g.writeEndObject();
+                    writeStringMap(g, "metric", s.labels());
                     g.writeArrayFieldStart("value");
                     g.writeNumber(formatTime(p.timeMillis()));
                     g.writeString(formatValue(p.value()));
@@ -128,6 +99,18 @@ public final class PrometheusJson {
                     g.writeEndObject();
                 }
             }
+        });
+    }
+
+    /** {@code {"status":"success","data":{"resultType":TYPE,"result":[ROWS]}}}. */
+    private static String result(String resultType, Body rows) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "success");
+            g.writeObjectFieldStart("data");
+            g.writeStringField("resultType", resultType);
+            g.writeArrayFieldStart("result");
+            rows.write(g);
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();

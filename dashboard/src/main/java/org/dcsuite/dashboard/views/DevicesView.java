@@ -4,11 +4,9 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -43,12 +41,7 @@ public final class DevicesView extends VerticalLayout {
         DashboardContext context = DashboardContext.current();
         DeviceHealthService devices = context.devices();
         setSizeFull();
-        search.setId("device-search");
-        search.setPlaceholder("Search any column");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> applyFilter());
+        SearchFields.configure(search, "device-search", "Search any column", this::applyFilter);
         search.setWidth("24rem");
 
         grid.setId("devices-grid");

@@ -4,11 +4,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -60,12 +58,7 @@ public final class ServersView extends VerticalLayout implements BeforeEnterObse
         this.sites = context.sites();
         this.servers = context.servers();
         setSizeFull();
-        search.setId("server-search");
-        search.setPlaceholder("Search any column");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> applyFilter());
+        SearchFields.configure(search, "server-search", "Search any column", this::applyFilter);
         search.setWidth("24rem");
 
         grid.setId("servers-grid");
