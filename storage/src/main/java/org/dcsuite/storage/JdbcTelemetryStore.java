@@ -289,12 +289,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
     @Override
     public void describe(MetricDescriptor metric) {
         Objects.requireNonNull(metric, "metric");
-        ensureOpen();
-        writeLock.lock();
-        Connection c = null;
-        try {
-            ensureOpen();
-            c = writer();
+        write("describing metric " + metric.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics (name, unit, kind, description) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET unit = EXCLUDED.unit, "
                     + "kind = EXCLUDED.kind, description = EXCLUDED.description")) {
@@ -304,13 +299,10 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 ps.setString(4, metric.description());
                 ps.executeUpdate();
             }
-            c.commit();
-            metrics.put(metric.name(), metric);
-        } catch (SQLException | RuntimeException e) {
-            throw fail(c, "describing metric " + metric.name(), e);
-        } finally {
-            writeLock.unlock();
-        }
+            return null;
+        });
+        // Known once committed.
+        metrics.put(metric.name(), metric);
     }
 
     private void loadMetrics(Connection c) throws SQLException {
@@ -343,7 +335,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         }
     }
 
-    private <T> T read(String action, ReadWork<T> work) {
+    private <T> T read(String action, SqlWork<T> work) {
         ensureOpen();
         readLock.lock();
         Connection c = null;
@@ -361,7 +353,25 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         }
     }
 
-    private interface ReadWork<T> {
+    /** Runs one write transaction on the writer connection, under the write lock; commits when {@code work} returns. */
+    private <T> T write(String action, SqlWork<T> work) {
+        ensureOpen();
+        writeLock.lock();
+        Connection c = null;
+        try {
+            ensureOpen();
+            c = writer();
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            throw fail(c, action, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -780,11 +790,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         if (events.isEmpty()) {
             return;
         }
-        writeLock.lock();
-        Connection c = null;
-        try {
-            ensureOpen();
-            c = writer();
+        write("appending " + events.size() + " device events", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (time, device_id, site, source, type, "
                     + "severity, message, details, labels) VALUES (" + timeParam() + ", ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (DeviceEvent e : events) {
@@ -802,12 +808,8 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 }
                 ps.executeBatch();
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            throw fail(c, "appending " + events.size() + " device events", e);
-        } finally {
-            writeLock.unlock();
-        }
+            return null;
+        });
     }
 
     @Override
@@ -981,11 +983,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         Objects.requireNonNull(now, "now");
         // Bring rollups up to date first, so no raw sample expires before it was rolled up.
         refreshRollups();
-        writeLock.lock();
-        Connection c = null;
-        try {
-            ensureOpen();
-            c = writer();
+        return write("applying retention", c -> {
             lockExclusive(c);
             long nowMillis = now.toEpochMilli();
             long rawCutoff = nowMillis - settings.retention().raw().toMillis();
@@ -1003,12 +1001,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
             }
             setState(c, RAW_CUTOFF, Math.max(state(c, RAW_CUTOFF), rawCutoff));
             setState(c, MINUTE_CUTOFF, Math.max(state(c, MINUTE_CUTOFF), minuteCutoff));
-            c.commit();
             return new RetentionResult(raw, minute, hour, events);
-        } catch (SQLException | RuntimeException e) {
-            throw fail(c, "applying retention", e);
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 }
