@@ -21,30 +21,30 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * One configuration file being loaded: parses it into a positioned {@link YamlNode} tree, checks the
  * {@code version} line and collects the problems found in it.
  */
-final class ConfigFile {
+public final class ConfigFile {
 
     /** The only spec version this build reads. */
-    static final String VERSION = "dcsuite/v1";
+    public static final String VERSION = "dcsuite/v1";
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
     private final Path relative;
     private final List<ConfigProblem> problems;
 
-    ConfigFile(Path relative, List<ConfigProblem> problems) {
+    public ConfigFile(Path relative, List<ConfigProblem> problems) {
         this.relative = relative;
         this.problems = problems;
     }
 
-    String name() {
+    public String name() {
         return relative.toString().replace('\\', '/');
     }
 
-    void problem(int line, int column, String field, String message) {
+    public void problem(int line, int column, String field, String message) {
         problems.add(new ConfigProblem(relative, line, column, field, message));
     }
 
-    void problem(YamlNode at, String field, String message) {
+    public void problem(YamlNode at, String field, String message) {
         problem(at.line(), at.column(), field, message);
     }
 
@@ -54,7 +54,7 @@ final class ConfigFile {
      *
      * @param topLevel the fields allowed at the top level besides {@code version}
      */
-    Optional<Fields> open(Path absolute, List<String> topLevel) {
+    public Optional<Fields> open(Path absolute, List<String> topLevel) {
         Optional<YamlNode> root = parse(absolute);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -78,6 +78,25 @@ final class ConfigFile {
             return Optional.empty();
         }
         return Optional.of(fields);
+    }
+
+    /**
+     * Parses every YAML document of the file ({@code ---} separated), for formats that keep several per file
+     * such as OpenSLO; syntax errors are recorded as problems and end the list.
+     */
+    public List<YamlNode> documents(Path absolute) {
+        List<YamlNode> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8);
+             JsonParser parser = YAML.createParser(reader)) {
+            while (parser.nextToken() != null) {
+                documents.add(read(parser));
+            }
+        } catch (JsonProcessingException e) {
+            syntaxError(e);
+        } catch (IOException e) {
+            problem(0, 0, "", "cannot read file: " + e.getClass().getSimpleName());
+        }
+        return documents;
     }
 
     private Optional<YamlNode> parse(Path absolute) {

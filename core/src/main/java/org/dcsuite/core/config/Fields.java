@@ -13,7 +13,7 @@ import org.dcsuite.core.time.Durations;
  * (with a "did you mean" when a known key is close), and every getter reports a wrong type or a missing
  * required field and returns empty instead of throwing, so one pass finds every problem.
  */
-final class Fields {
+public final class Fields {
 
     private final ConfigFile file;
     private final String path;
@@ -26,7 +26,7 @@ final class Fields {
     }
 
     /** Empty (after reporting) when the node is not a mapping. */
-    static Optional<Fields> of(ConfigFile file, String path, YamlNode node, List<String> allowed) {
+    public static Optional<Fields> of(ConfigFile file, String path, YamlNode node, List<String> allowed) {
         if (!(node instanceof YamlNode.Mapping mapping)) {
             file.problem(node, path, "expected a mapping, got " + node.kind());
             return Optional.empty();
@@ -43,7 +43,7 @@ final class Fields {
         return Optional.of(fields);
     }
 
-    ConfigFile file() {
+    public ConfigFile file() {
         return file;
     }
 
@@ -51,16 +51,16 @@ final class Fields {
         return map;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String path(String key) {
+    public String path(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** The value of a key; an explicit {@code null} counts as absent. */
-    Optional<YamlNode> node(String key) {
+    public Optional<YamlNode> node(String key) {
         YamlNode.Entry e = map.entries().get(key);
         if (e == null || e.value() instanceof YamlNode.Scalar s && s.isNull()) {
             return Optional.empty();
@@ -68,11 +68,11 @@ final class Fields {
         return Optional.of(e.value());
     }
 
-    void missing(String key, String hint) {
+    public void missing(String key, String hint) {
         file.problem(map, path(key), "missing required field" + (hint.isEmpty() ? "" : ": " + hint));
     }
 
-    void problem(String key, String message) {
+    public void problem(String key, String message) {
         file.problem(node(key).map(n -> (YamlNode) n).orElse(map), path(key), message);
     }
 
@@ -80,7 +80,7 @@ final class Fields {
      * A text value. Any scalar is taken as written, so {@code name: 2024} works and YAML 1.1 booleans do not
      * bite ({@code grid_region: NO} is Norway, not false).
      */
-    Optional<String> text(String key) {
+    public Optional<String> text(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -96,7 +96,7 @@ final class Fields {
         return Optional.empty();
     }
 
-    Optional<String> requiredText(String key, String hint) {
+    public Optional<String> requiredText(String key, String hint) {
         if (node(key).isEmpty()) {
             missing(key, hint);
             return Optional.empty();
@@ -104,7 +104,7 @@ final class Fields {
         return text(key);
     }
 
-    OptionalLong integer(String key, long min, long max) {
+    public OptionalLong integer(String key, long min, long max) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return OptionalLong.empty();
@@ -126,7 +126,7 @@ final class Fields {
     }
 
     /** A YAML boolean; numbers and quoted strings are reported, not guessed. */
-    Optional<Boolean> bool(String key) {
+    public Optional<Boolean> bool(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -139,7 +139,7 @@ final class Fields {
         return Optional.empty();
     }
 
-    OptionalDouble positiveNumber(String key) {
+    public OptionalDouble positiveNumber(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return OptionalDouble.empty();
@@ -161,7 +161,7 @@ final class Fields {
     }
 
     /** Any finite number, such as a temperature bound that may be zero or below. */
-    OptionalDouble number(String key) {
+    public OptionalDouble number(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return OptionalDouble.empty();
@@ -181,7 +181,7 @@ final class Fields {
     }
 
     /** A duration in {@link Durations} syntax, greater than zero. */
-    Optional<Duration> duration(String key) {
+    public Optional<Duration> duration(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -199,7 +199,7 @@ final class Fields {
     }
 
     /** A secret; type errors never quote the value. */
-    Optional<Secret> secret(String key, SecretResolver secrets) {
+    public Optional<Secret> secret(String key, SecretResolver secrets) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -211,7 +211,7 @@ final class Fields {
         return secrets.resolve(s.text(), message -> problem(key, message));
     }
 
-    Optional<List<YamlNode>> list(String key) {
+    public Optional<List<YamlNode>> list(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -223,7 +223,7 @@ final class Fields {
         return Optional.empty();
     }
 
-    Optional<Fields> child(String key, List<String> allowed) {
+    public Optional<Fields> child(String key, List<String> allowed) {
         return node(key).flatMap(n -> of(file, path(key), n, allowed));
     }
 

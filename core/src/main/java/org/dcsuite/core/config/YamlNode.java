@@ -8,7 +8,7 @@ import java.util.Map;
  * A parsed YAML node that remembers where it was written, so every validation error can name its line and
  * column. Jackson's own tree drops positions, hence this small tree.
  */
-sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
+public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
     int line();
 
