@@ -65,6 +65,8 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
     final StoreSettings settings;
     final String location;
     final SeriesCatalogue catalogue = new SeriesCatalogue();
+    /** Present when {@link #singleWriter()}: every append passes through here, so the newest samples can be kept. */
+    private NewestSamples newest;
     private final Map<String, MetricDescriptor> metrics = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
@@ -177,6 +179,7 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 c.commit();
                 loadMetrics(c);
                 refreshCatalogue(c);
+                newest = singleWriter() ? new NewestSamples() : null;
                 minuteWatermark = state(c, MINUTE_WATERMARK);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -469,6 +472,11 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
             writeSamples(c, times, ids, values, n);
             markDirty(c, min, max);
             c.commit();
+            if (newest != null) {
+                for (int k = 0; k < n; k++) {
+                    newest.offer(ids[k], times[k], values[k]);
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             throw fail(c, "appending " + n + " samples", e);
         } finally {
@@ -509,6 +517,10 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         }
         c.commit();
         created.forEach(catalogue::add);
+        if (newest != null) {
+            // Only this process writes, so a series it just created holds nothing yet.
+            created.forEach(e -> newest.known(e.id(), NewestSamples.EMPTY));
+        }
         i = 0;
         for (Sample s : samples) {
             if (ids[i] == -1) {
@@ -750,32 +762,81 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(lookback, "lookback");
-        return read("reading the latest samples of " + selector, c -> {
-            List<SeriesCatalogue.Entry> matched = catalogue.matching(List.of(selector));
-            if (matched.isEmpty()) {
-                return List.of();
+        long end = at.toEpochMilli();
+        long start = end - lookback.toMillis();
+        if (newest == null) {
+            return read("reading the latest samples of " + selector,
+                    c -> latestFromSamples(c, catalogue.matching(List.of(selector)), start, end));
+        }
+        ensureOpen();
+        List<SeriesCatalogue.Entry> matched = catalogue.matching(List.of(selector));
+        List<SeriesCatalogue.Entry> unknown = matched.stream().filter(e -> newest.get(e.id()) == null).toList();
+        if (!unknown.isEmpty()) {
+            write("reading the newest samples of " + unknown.size() + " series", c -> {
+                resolveNewest(c, unknown);
+                return null;
+            });
+        }
+        List<Sample> out = new ArrayList<>();
+        List<SeriesCatalogue.Entry> past = new ArrayList<>();
+        for (SeriesCatalogue.Entry e : matched) {
+            NewestSamples.Newest n = newest.get(e.id());
+            if (n == null || n.timeMillis() > end) {
+                // Asked about the past (or forgotten by retention meanwhile): the samples table answers.
+                past.add(e);
+            } else if (n.timeMillis() > start) {
+                out.add(new Sample(e.key(), n.timeMillis(), n.value()));
             }
-            Map<Long, SeriesCatalogue.Entry> byId = new HashMap<>();
-            matched.forEach(e -> byId.put(e.id(), e));
-            String filter = idFilter(matched);
-            long end = at.toEpochMilli();
-            // Ties on time resolve like LAST: the greatest value wins.
-            String sql = "SELECT series_id, " + toMillis("time") + ", value FROM (SELECT series_id, time, value, "
-                    + "row_number() OVER (PARTITION BY series_id ORDER BY time DESC, value DESC) AS rn FROM samples "
-                    + "WHERE " + (filter == null ? "" : filter + " AND ") + "time > "
-                    + timeLiteral(end - lookback.toMillis()) + " AND time <= " + timeLiteral(end) + ") z WHERE rn = 1";
-            List<Sample> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    SeriesCatalogue.Entry e = byId.get(rs.getLong(1));
-                    if (e != null) {
-                        out.add(new Sample(e.key(), rs.getLong(2), rs.getDouble(3)));
-                    }
+        }
+        if (!past.isEmpty()) {
+            out.addAll(read("reading the latest samples of " + selector, c -> latestFromSamples(c, past, start, end)));
+        }
+        out.sort(Comparator.comparing(Sample::series));
+        return out;
+    }
+
+    /** The latest sample of each series in {@code (startMillis, endMillis]}, from the samples table. */
+    private List<Sample> latestFromSamples(Connection c, List<SeriesCatalogue.Entry> matched, long startMillis,
+            long endMillis) throws SQLException {
+        if (matched.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SeriesCatalogue.Entry> byId = new HashMap<>();
+        matched.forEach(e -> byId.put(e.id(), e));
+        String filter = idFilter(matched);
+        // Ties on time resolve like LAST: the greatest value wins.
+        String sql = "SELECT series_id, " + toMillis("time") + ", value FROM (SELECT series_id, time, value, "
+                + "row_number() OVER (PARTITION BY series_id ORDER BY time DESC, value DESC) AS rn FROM samples "
+                + "WHERE " + (filter == null ? "" : filter + " AND ") + "time > "
+                + timeLiteral(startMillis) + " AND time <= " + timeLiteral(endMillis) + ") z WHERE rn = 1";
+        List<Sample> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                SeriesCatalogue.Entry e = byId.get(rs.getLong(1));
+                if (e != null) {
+                    out.add(new Sample(e.key(), rs.getLong(2), rs.getDouble(3)));
                 }
             }
-            out.sort(Comparator.comparing(Sample::series));
-            return out;
-        });
+        }
+        out.sort(Comparator.comparing(Sample::series));
+        return out;
+    }
+
+    /** Reads the newest stored sample of each series into {@link #newest}; runs under the write lock. */
+    private void resolveNewest(Connection c, List<SeriesCatalogue.Entry> series) throws SQLException {
+        String filter = idFilter(series);
+        String sql = "SELECT series_id, " + toMillis("time") + ", value FROM (SELECT series_id, time, value, "
+                + "row_number() OVER (PARTITION BY series_id ORDER BY time DESC, value DESC) AS rn FROM samples"
+                + (filter == null ? "" : " WHERE " + filter) + ") z WHERE rn = 1";
+        Map<Long, NewestSamples.Newest> found = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                found.put(rs.getLong(1), new NewestSamples.Newest(rs.getLong(2), rs.getDouble(3)));
+            }
+        }
+        for (SeriesCatalogue.Entry e : series) {
+            newest.known(e.id(), found.getOrDefault(e.id(), NewestSamples.EMPTY));
+        }
     }
 
     // ---- device events
@@ -990,6 +1051,9 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
             long minuteCutoff = nowMillis - settings.retention().minuteRollups().toMillis();
             long hourCutoff = nowMillis - settings.retention().hourRollups().toMillis();
             long raw = deleteRawBefore(c, rawCutoff);
+            if (newest != null) {
+                newest.forgetBefore(rawCutoff);
+            }
             long minute;
             long hour;
             long events;

@@ -2,8 +2,10 @@ package org.dcsuite.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.SeriesKey;
@@ -22,6 +24,8 @@ final class SeriesCatalogue {
 
     private final Map<SeriesKey, Entry> byKey = new ConcurrentHashMap<>();
     private final Map<Long, Entry> byId = new ConcurrentHashMap<>();
+    /** Selectors almost always name their metric: matching then looks at that metric's series only. */
+    private final Map<String, Set<Entry>> byMetric = new ConcurrentHashMap<>();
     private volatile long refreshedUpTo;
 
     Entry get(SeriesKey key) {
@@ -34,8 +38,10 @@ final class SeriesCatalogue {
 
     /** Adds a series this process just created; the refresh marker stays, see {@link #addLoaded}. */
     synchronized void add(Entry entry) {
-        byKey.putIfAbsent(entry.key(), entry);
-        byId.putIfAbsent(entry.id(), entry);
+        if (byKey.putIfAbsent(entry.key(), entry) == null) {
+            byId.putIfAbsent(entry.id(), entry);
+            byMetric.computeIfAbsent(entry.key().metric(), m -> ConcurrentHashMap.newKeySet()).add(entry);
+        }
     }
 
     /**
@@ -64,12 +70,22 @@ final class SeriesCatalogue {
 
     /** Series matched by any selector; every series when there are none. */
     List<Entry> matching(List<SeriesSelector> selectors) {
+        if (selectors.isEmpty()) {
+            return new ArrayList<>(byId.values());
+        }
+        if (selectors.stream().allMatch(s -> s.metricName().isPresent())) {
+            Set<Entry> out = new LinkedHashSet<>();
+            for (SeriesSelector s : selectors) {
+                for (Entry e : byMetric.getOrDefault(s.metricName().get(), Set.of())) {
+                    if (s.matches(e.key())) {
+                        out.add(e);
+                    }
+                }
+            }
+            return new ArrayList<>(out);
+        }
         List<Entry> out = new ArrayList<>();
         for (Entry e : byId.values()) {
-            if (selectors.isEmpty()) {
-                out.add(e);
-                continue;
-            }
             for (SeriesSelector s : selectors) {
                 if (s.matches(e.key())) {
                     out.add(e);

@@ -376,6 +376,41 @@ public abstract class TelemetryStoreCompatibilityKit {
     }
 
     @Test
+    void latestStaysExactAcrossBackfillTiesReopeningAndRetention() {
+        SeriesSelector power = SeriesSelector.parse("hw.power");
+        store.append(List.of(s(POWER_A, 100, 1), s(POWER_B, 100, 5)));
+        // A backfilled older sample does not replace the newest one; a tie on time keeps the greater value.
+        store.append(List.of(s(POWER_A, 50, 9), s(POWER_B, 100, 4), s(POWER_B, 100, 6)));
+        assertThat(store.latest(power, at(100), Duration.ofSeconds(60)))
+                .containsExactly(s(POWER_A, 100, 1), s(POWER_B, 100, 6));
+        // Asked about the past, before the newest samples.
+        assertThat(store.latest(power, at(60), Duration.ofSeconds(60))).containsExactly(s(POWER_A, 50, 9));
+
+        // Samples stored before the store was opened are found, and later appends move them on.
+        reopen(RetentionPolicy.DEFAULT);
+        assertThat(store.latest(power, at(110), Duration.ofSeconds(60)))
+                .containsExactly(s(POWER_A, 100, 1), s(POWER_B, 100, 6));
+        store.append(List.of(s(POWER_A, 120, 2)));
+        assertThat(store.latest(power, at(130), Duration.ofSeconds(60)))
+                .containsExactly(s(POWER_A, 120, 2), s(POWER_B, 100, 6));
+
+        // After a reopen, a series appended to before anything asked for it still answers with its newest sample.
+        reopen(RetentionPolicy.DEFAULT);
+        store.append(List.of(s(POWER_B, 90, 8)));
+        assertThat(store.latest(power, at(130), Duration.ofSeconds(60)))
+                .containsExactly(s(POWER_A, 120, 2), s(POWER_B, 100, 6));
+
+        // Retention removes raw samples: what it removed is never answered again.
+        reopen(new RetentionPolicy(Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(60)));
+        store.append(List.of(s(POWER_A, 7200, 3)));
+        assertThat(store.latest(power, at(7200), Duration.ofDays(1))).containsExactly(s(POWER_A, 7200, 3),
+                s(POWER_B, 100, 6));
+        store.applyRetention(at(7200));
+        assertThat(store.latest(power, at(7200), Duration.ofDays(1))).containsExactly(s(POWER_A, 7200, 3));
+        assertThat(store.latest(power, at(130), Duration.ofSeconds(60))).isEmpty();
+    }
+
+    @Test
     void describedMetricsGiveUnitsAndKinds() {
         store.append(List.of(s(TEMP_A, 0, 20)));
         store.describe(MetricDescriptor.gauge("hw.power", Unit.WATT));

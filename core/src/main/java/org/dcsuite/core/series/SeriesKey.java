@@ -25,6 +25,8 @@ public final class SeriesKey implements Comparable<SeriesKey> {
     private final String metric;
     private final SortedMap<String, String> attributes;
     private final int hash;
+    /** The selector text, computed on first use: sorting results compares it many times. A benign race. */
+    private String text;
 
     private SeriesKey(String metric, SortedMap<String, String> attributes) {
         this.metric = metric;
@@ -132,6 +134,15 @@ public final class SeriesKey implements Comparable<SeriesKey> {
     /** Selector syntax, which {@code SeriesSelector.parse} reads back: {@code hw.power{site="a"}}. */
     @Override
     public String toString() {
+        String t = text;
+        if (t == null) {
+            t = format();
+            text = t;
+        }
+        return t;
+    }
+
+    private String format() {
         StringBuilder sb = new StringBuilder(metric);
         if (!attributes.isEmpty()) {
             sb.append('{');
