@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * The demo configuration bundled in the jar (3 sites, 146 devices on 127.0.0.1), written out to a folder so
+ * The demo configuration bundled in the jar (3 sites, 152 devices on 127.0.0.1), written out to a folder so
  * that the ordinary configuration loader reads it and users can copy it as a starting point.
  */
 public final class DemoConfiguration {
@@ -17,7 +17,8 @@ public final class DemoConfiguration {
     private static final String ROOT = "/org/dcsuite/simulator/demo/";
     /** The files of the demo configuration, relative to its folder. */
     static final List<String> FILES = List.of("dcsuite.yaml", "sites/edge-lyon.yaml", "sites/edge-oslo.yaml",
-            "sites/edge-dallas.yaml");
+            "sites/edge-dallas.yaml", "energy/edge-lyon.yaml", "energy/edge-oslo.yaml", "energy/edge-dallas.yaml",
+            "signals/fr-carbon.csv", "signals/us-tx-carbon.csv");
 
     private DemoConfiguration() {
     }

@@ -23,6 +23,7 @@ import org.dcsuite.simulator.events.SimConditionChange;
 import org.dcsuite.simulator.events.SimConditionWatcher;
 import org.dcsuite.simulator.events.SimTrapDestinations;
 import org.dcsuite.simulator.model.FaultSchedule;
+import org.dcsuite.simulator.model.MeterType;
 import org.dcsuite.simulator.model.SimulatedFleet;
 import org.dcsuite.simulator.modbus.SimModbusDevice;
 import org.dcsuite.simulator.redfish.SimRedfishServer;
@@ -112,7 +113,11 @@ public final class Simulator implements AutoCloseable {
             }
             case METER -> {
                 requireProtocol(device, Protocol.MODBUS);
-                SimModbusDevice d = SimModbusDevice.startMeter(id, port, () -> fleet.meter(id), faults);
+                SimModbusDevice d = switch (MeterType.of(device)) {
+                    case ELECTRICITY -> SimModbusDevice.startMeter(id, port, () -> fleet.meter(id), faults);
+                    case WATER -> SimModbusDevice.startWaterMeter(id, port, () -> fleet.waterMeter(id), faults);
+                    case HEAT -> SimModbusDevice.startHeatMeter(id, port, () -> fleet.heatMeter(id), faults);
+                };
                 add(device, d, d.endpoint(), "none (Modbus has no authentication)");
             }
             case PDU, UPS -> {

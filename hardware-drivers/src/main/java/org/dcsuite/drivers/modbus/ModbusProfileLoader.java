@@ -38,7 +38,8 @@ final class ModbusProfileLoader {
     static final String FOLDER = "/org/dcsuite/drivers/modbus/profiles/";
     /** The shipped profiles; a test checks this matches the folder, which a jar cannot list. */
     static final SortedSet<String> SHIPPED =
-            Collections.unmodifiableSortedSet(new TreeSet<>(List.of("generic-crac", "generic-ups", "sunspec-meter")));
+            Collections.unmodifiableSortedSet(new TreeSet<>(List.of("generic-crac", "generic-heat-meter", "generic-ups",
+                    "generic-water-meter", "sunspec-meter")));
 
     private static final List<String> PROFILE_FIELDS =
             List.of("profile", "description", "source", "not_implemented", "points", "sunspec_models");

@@ -163,7 +163,7 @@ class ModbusDriverTest {
             assertThatThrownBy(s::poll).isInstanceOfSatisfying(DriverException.class, e -> assertThat(e.kind())
                             .isEqualTo(DriverErrorKind.UNSUPPORTED))
                     .hasMessageEndingWith("no SunSpec marker at 40000/0/50000; give --profile (available: "
-                            + "generic-crac, generic-ups, sunspec-meter)");
+                            + "generic-crac, generic-heat-meter, generic-ups, generic-water-meter, sunspec-meter)");
         }
     }
 
@@ -186,6 +186,7 @@ class ModbusDriverTest {
     @Test
     void driverNamesItsProtocolAndProfiles() {
         assertThat(driver.protocol()).isEqualTo("modbus");
-        assertThat(driver.profileNames()).containsExactly("generic-crac", "generic-ups", "sunspec-meter");
+        assertThat(driver.profileNames()).containsExactly("generic-crac", "generic-heat-meter", "generic-ups",
+                "generic-water-meter", "sunspec-meter");
     }
 }

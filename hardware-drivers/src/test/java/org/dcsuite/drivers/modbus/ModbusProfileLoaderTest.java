@@ -77,6 +77,7 @@ class ModbusProfileLoaderTest {
     @Test
     void unknownProfileNamesTheShippedOnes() {
         assertThatThrownBy(() -> ModbusProfileLoader.shipped("nope")).isInstanceOf(DriverException.class)
-                .hasMessage("unknown Modbus profile 'nope' (available: generic-crac, generic-ups, sunspec-meter)");
+                .hasMessage("unknown Modbus profile 'nope' (available: generic-crac, generic-heat-meter, "
+                        + "generic-ups, generic-water-meter, sunspec-meter)");
     }
 }

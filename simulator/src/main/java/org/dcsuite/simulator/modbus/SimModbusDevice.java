@@ -3,8 +3,10 @@ package org.dcsuite.simulator.modbus;
 import java.util.function.Supplier;
 import org.dcsuite.simulator.state.CoolingState;
 import org.dcsuite.simulator.state.DeviceControls;
+import org.dcsuite.simulator.state.HeatMeterState;
 import org.dcsuite.simulator.state.MeterState;
 import org.dcsuite.simulator.state.ProtocolFaults;
+import org.dcsuite.simulator.state.WaterMeterState;
 
 /**
  * One simulated Modbus TCP device listening on 127.0.0.1, serving the register map of its driver profile from the
@@ -55,6 +57,32 @@ public final class SimModbusDevice implements AutoCloseable {
             ProtocolFaults faults) {
         checkPort(port);
         return new SimModbusDevice(deviceId, port, new ModbusSunSpecMeterMap(deviceId, state), faults);
+    }
+
+    /**
+     * A water meter on the {@code generic-water-meter} profile's map.
+     *
+     * @param deviceId the model's id of the meter: used for faults
+     * @param port     the TCP port, 0 for a free one (see {@link #port()})
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public static SimModbusDevice startWaterMeter(String deviceId, int port, Supplier<WaterMeterState> state,
+            ProtocolFaults faults) {
+        checkPort(port);
+        return new SimModbusDevice(deviceId, port, new ModbusWaterMeterMap(state), faults);
+    }
+
+    /**
+     * A heat meter on the {@code generic-heat-meter} profile's map.
+     *
+     * @param deviceId the model's id of the meter: used for faults
+     * @param port     the TCP port, 0 for a free one (see {@link #port()})
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public static SimModbusDevice startHeatMeter(String deviceId, int port, Supplier<HeatMeterState> state,
+            ProtocolFaults faults) {
+        checkPort(port);
+        return new SimModbusDevice(deviceId, port, new ModbusHeatMeterMap(state), faults);
     }
 
     private static void checkPort(int port) {

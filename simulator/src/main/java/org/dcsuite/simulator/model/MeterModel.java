@@ -6,7 +6,12 @@ import java.util.SplittableRandom;
 import org.dcsuite.core.model.Device;
 import org.dcsuite.simulator.state.MeterState;
 
-/** The facility meter at a site's incomer: it sees IT, UPS losses, cooling and the building's other loads. */
+/**
+ * A three-phase electricity meter: at a site's incomer it sees IT, UPS losses, cooling and the building's other loads
+ * less what the PV array gives; as the array's production meter it sees the array's output. A production meter is
+ * wired with the inverter on its supply side, so generation counts as import and its power is positive, and the
+ * site's consumption is what its meters import together.
+ */
 final class MeterModel {
 
     /** The incomer is power-factor corrected to 0.98. */
@@ -16,6 +21,8 @@ final class MeterModel {
 
     final String id;
     final String name;
+    /** Measures the PV array rather than the incomer. */
+    final boolean generation;
     private final double[] phaseShare = new double[3];
     double energyJ;
 
@@ -24,9 +31,10 @@ final class MeterModel {
     double voltageV;
     double frequencyHz;
 
-    MeterModel(Device device, long seed) {
+    MeterModel(Device device, long seed, boolean generation) {
         this.id = device.id();
         this.name = device.name();
+        this.generation = generation;
         SplittableRandom r = Seeds.random(seed, "meter:" + id);
         double sum = 0;
         for (int p = 0; p < 3; p++) {

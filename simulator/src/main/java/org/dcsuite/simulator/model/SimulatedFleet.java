@@ -18,10 +18,12 @@ import org.dcsuite.core.model.Site;
 import org.dcsuite.simulator.state.CoolingState;
 import org.dcsuite.simulator.state.DeviceControls;
 import org.dcsuite.simulator.state.Feed;
+import org.dcsuite.simulator.state.HeatMeterState;
 import org.dcsuite.simulator.state.MeterState;
 import org.dcsuite.simulator.state.PduState;
 import org.dcsuite.simulator.state.ServerState;
 import org.dcsuite.simulator.state.UpsState;
+import org.dcsuite.simulator.state.WaterMeterState;
 
 /**
  * Every simulated device of a configuration, driven by one physical model per site (see the package
@@ -52,6 +54,8 @@ public final class SimulatedFleet implements DeviceControls {
     private final Map<String, UpsModel> upses = new LinkedHashMap<>();
     private final Map<String, CoolingModel> coolers = new LinkedHashMap<>();
     private final Map<String, MeterModel> meters = new LinkedHashMap<>();
+    private final Map<String, WaterMeterModel> waterMeters = new LinkedHashMap<>();
+    private final Map<String, HeatMeterModel> heatMeters = new LinkedHashMap<>();
     private final PhysicalFaults faults = new PhysicalFaults();
 
     public SimulatedFleet(DcsuiteConfig config, long seed, Clock clock) {
@@ -71,6 +75,8 @@ public final class SimulatedFleet implements DeviceControls {
             register(m, m.upses, u -> u.id, upses, DeviceKind.UPS);
             register(m, m.coolers, c -> c.id, coolers, DeviceKind.COOLING);
             register(m, m.meters, x -> x.id, meters, DeviceKind.METER);
+            register(m, m.waterMeters, x -> x.id, waterMeters, DeviceKind.METER);
+            register(m, m.heatMeters, x -> x.id, heatMeters, DeviceKind.METER);
             m.compute(start, faults, STEP_S);
         }
     }
@@ -120,9 +126,20 @@ public final class SimulatedFleet implements DeviceControls {
         return find(coolers, id, "cooling unit").state();
     }
 
+    /** An electricity meter: a site's incomer or its PV array's production meter (see {@link MeterType}). */
     public synchronized MeterState meter(String id) {
         advance();
-        return find(meters, id, "meter").state();
+        return find(meters, id, "electricity meter").state();
+    }
+
+    public synchronized WaterMeterState waterMeter(String id) {
+        advance();
+        return find(waterMeters, id, "water meter").state();
+    }
+
+    public synchronized HeatMeterState heatMeter(String id) {
+        advance();
+        return find(heatMeters, id, "heat meter").state();
     }
 
     /**
@@ -240,7 +257,10 @@ public final class SimulatedFleet implements DeviceControls {
         addFault(PhysicalFaults.Kind.STUCK_SENSOR, deviceId, "", window);
     }
 
-    /** The energy counters of a PDU (total and outlets) or meter restart from 0 at {@code at} (empty: now). */
+    /**
+     * The counters of a PDU (energy, total and outlets) or meter (energy, water volume or heat) restart from 0 at
+     * {@code at} (empty: now).
+     */
     public synchronized void resetCounters(String deviceId, Optional<Instant> at) {
         DeviceKind kind = requireDevice(deviceId);
         if (kind != DeviceKind.PDU && kind != DeviceKind.METER) {
@@ -327,8 +347,12 @@ public final class SimulatedFleet implements DeviceControls {
             PduModel p = pdus.get(id);
             if (p != null) {
                 p.resetCounters();
-            } else {
+            } else if (meters.containsKey(id)) {
                 meters.get(id).energyJ = 0;
+            } else if (waterMeters.containsKey(id)) {
+                waterMeters.get(id).volumeL = 0;
+            } else {
+                heatMeters.get(id).energyJ = 0;
             }
         }
         for (SiteModel s : sites) {

@@ -13,7 +13,8 @@ import org.dcsuite.core.model.Site;
 import org.dcsuite.simulator.state.Feed;
 
 /**
- * One site's physical chain: IT load -> PSUs -> PDUs -> UPS -> heat -> cooling -> facility power at the meter.
+ * One site's physical chain: IT load -> PSUs -> PDUs -> UPS -> heat -> cooling -> facility power, less what its PV
+ * array gives, at the incomer meter; cooling water follows the IT load and recovered heat the cooling.
  * {@link #compute} evaluates every power and temperature at one step's instant; {@link #step} integrates energy,
  * battery charge, room air and load noise over the following step using those values.
  */
@@ -41,11 +42,17 @@ final class SiteModel {
     final List<UpsModel> upses = new ArrayList<>();
     final List<CoolingModel> coolers = new ArrayList<>();
     final List<MeterModel> meters = new ArrayList<>();
+    final List<WaterMeterModel> waterMeters = new ArrayList<>();
+    final List<HeatMeterModel> heatMeters = new ArrayList<>();
+    /** The array its PV meters measure, sized once the IT load is known; null without a PV meter. */
+    private PvArrayModel pvArray;
+    private long pvMeters;
     final List<BatchJob> jobs = new ArrayList<>();
     private final double dynamicRangeW;
 
     // The snapshot at the last step.
     double outsideC;
+    /** What the site consumes, from the grid and its PV array together. */
     double facilityPowerW;
 
     SiteModel(Site site, long seed) {
@@ -57,7 +64,7 @@ final class SiteModel {
         for (Device d : site.devices()) {
             switch (d.kind()) {
                 case UPS -> upses.add(new UpsModel(d, feed(d), null));
-                case METER -> meters.add(new MeterModel(d, seed));
+                case METER -> addMeter(d, seed);
                 case COOLING -> siteCooling.add(d);
                 default -> { } // Site-level servers and PDUs have no rack or room to live in; OTHER is not modelled.
             }
@@ -79,7 +86,7 @@ final class SiteModel {
                         upses.add(ups);
                         rm.upses.add(ups);
                     }
-                    case METER -> meters.add(new MeterModel(d, seed));
+                    case METER -> addMeter(d, seed);
                     case SERVER, PDU -> loose.add(d);
                     default -> { }
                 }
@@ -117,8 +124,20 @@ final class SiteModel {
             m.voltageV = voltageV;
             m.frequencyHz = FREQUENCY_HZ;
         }
+        pvMeters = meters.stream().filter(m -> m.generation).count();
+        if (pvMeters > 0) {
+            pvArray = new PvArrayModel(PvArrayModel.SHARE_OF_PEAK_IT * peakItW, site.timeZone());
+        }
         this.otherPowerW = Math.max(MIN_OTHER_W, OTHER_SHARE_OF_PEAK_IT * peakItW);
         this.dynamicRangeW = servers.stream().mapToDouble(s -> s.maxW - s.idleW).sum();
+    }
+
+    private void addMeter(Device d, long seed) {
+        switch (MeterType.of(d)) {
+            case ELECTRICITY -> meters.add(new MeterModel(d, seed, MeterType.isPv(d)));
+            case WATER -> waterMeters.add(new WaterMeterModel(d));
+            case HEAT -> heatMeters.add(new HeatMeterModel(d));
+        }
     }
 
     private record RackParts(RoomModel room, List<Device> devices) {
@@ -249,6 +268,7 @@ final class SiteModel {
         }
 
         // Heat and cooling, room by room.
+        double rejectedHeatW = 0;
         for (RoomModel rm : rooms) {
             boolean[] running = new boolean[rm.coolers.size()];
             for (int i = 0; i < running.length; i++) {
@@ -257,6 +277,7 @@ final class SiteModel {
             rm.computeCooling(outsideC, running);
             for (CoolingModel c : rm.coolers) {
                 gridW += c.powerW;
+                rejectedHeatW += c.heatRemovedW + c.powerW;
                 c.applyStuck(faults.active(PhysicalFaults.Kind.STUCK_SENSOR, c.id, t));
             }
             for (ServerModel s : rm.servers) {
@@ -272,8 +293,18 @@ final class SiteModel {
                     faults.active(PhysicalFaults.Kind.STUCK_SENSOR, u.id, t));
         }
         facilityPowerW = gridW;
+        // The inverter never exports (zero-export control, as sites without an export agreement run): it gives at
+        // most what the site draws, and the incomer sees the rest.
+        double pvPowerW = pvArray == null ? 0 : Math.min(pvArray.outputW(t), facilityPowerW);
         for (MeterModel m : meters) {
-            m.powerW = facilityPowerW;
+            m.powerW = m.generation ? pvPowerW / pvMeters : facilityPowerW - pvPowerW;
+        }
+        double itW = servers.stream().mapToDouble(ServerModel::inputW).sum();
+        for (WaterMeterModel w : waterMeters) {
+            w.compute(itW);
+        }
+        for (HeatMeterModel h : heatMeters) {
+            h.compute(rejectedHeatW);
         }
     }
 
@@ -282,6 +313,8 @@ final class SiteModel {
         pdus.forEach(p -> p.step(dtS));
         upses.forEach(u -> u.step(dtS));
         meters.forEach(m -> m.step(dtS));
+        waterMeters.forEach(w -> w.step(dtS));
+        heatMeters.forEach(h -> h.step(dtS));
         rooms.forEach(r -> r.step(dtS));
     }
 }

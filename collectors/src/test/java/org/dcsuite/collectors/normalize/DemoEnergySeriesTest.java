@@ -1,0 +1,263 @@
+package org.dcsuite.collectors.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dcsuite.core.config.ConfigLoader;
+import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.MetricDescriptor;
+import org.dcsuite.core.series.MetricKind;
+import org.dcsuite.core.series.Sample;
+import org.dcsuite.core.series.Unit;
+import org.dcsuite.core.time.MutableClock;
+import org.dcsuite.drivers.DeviceDrivers;
+import org.dcsuite.drivers.DeviceSession;
+import org.dcsuite.drivers.DeviceTarget;
+import org.dcsuite.simulator.DemoConfiguration;
+import org.dcsuite.simulator.Simulator;
+import org.dcsuite.simulator.model.SimulatedFleet;
+import org.dcsuite.simulator.state.CoolingState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled demo as the energy module will see it: the whole simulated fleet polled once through the real
+ * drivers and normalised into series, against every selector of the demo's {@code energy/*.yaml} files, and the
+ * water, heat and PV meters' readings against the physics they model.
+ */
+class DemoEnergySeriesTest {
+
+    /**
+     * 05:00 UTC on a November day: 06:00 in Lyon and Oslo, before sunrise, and 23:00 the evening before in Dallas.
+     */
+    private static final Instant NIGHT = Instant.parse("2026-11-24T05:00:00Z");
+    /** Three hours later it is 09:00 in Lyon, daylight, and 02:00 in Dallas, still night. */
+    private static final Duration LATER = Duration.ofHours(3);
+    private static final Set<Unit> ENERGY_UNITS = Set.of(Unit.WATT, Unit.JOULE, new Unit("Wh"), Unit.KILOWATT_HOUR);
+    /** The documented make-up water per kWh of IT energy, in the site files' comments. */
+    private static final Map<String, Double> LITRES_PER_KWH = Map.of("edge-lyon", 0.2, "edge-oslo", 0.2,
+            "edge-dallas", 1.8);
+    /** The share of rejected heat the Oslo heat meter is documented to count. */
+    private static final double RECOVERED_SHARE = 0.6;
+    private static final Pattern ENDPOINT = Pattern.compile("(modbus|snmp|redfish)://(127\\.[0-9.]+):([0-9]+)");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path work;
+
+    private final MutableClock clock = new MutableClock(NIGHT);
+    private DcsuiteConfig config;
+    private Simulator simulator;
+
+    /** One series as the collectors write it, with the unit and kind its driver gave. */
+    private record Series(Sample sample, MetricDescriptor descriptor) {
+        String label(String name) {
+            return sample.series().label(name);
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Path demo = DemoConfiguration.writeTo(work.resolve("demo"));
+        movePortsToFreeOnes(demo.resolve("sites"));
+        config = ConfigLoader.load(demo);
+        simulator = Simulator.start(config, 7, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void everyEnergySelectorMatchesSeriesOfAnEnergyOrWaterUnit() throws Exception {
+        List<Series> series = pollAll();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(work.resolve("demo/energy"))) {
+            files = list.sorted().toList();
+        }
+        assertThat(files).hasSize(config.sites().size());
+
+        int selectors = 0;
+        for (Path file : files) {
+            JsonNode energy = YAML.readTree(file.toFile()).path("energy");
+            String site = energy.path("site").asText();
+            for (Map.Entry<String, JsonNode> section : energy.properties()) {
+                for (String selector : selectors(section.getValue())) {
+                    selectors++;
+                    List<Series> matched = series.stream()
+                            .filter(s -> SeriesSelector.parse(selector).matches(s.sample().series())).toList();
+                    String what = file.getFileName() + " " + section.getKey() + " " + selector;
+                    assertThat(matched).as(what).isNotEmpty()
+                            .allSatisfy(s -> assertThat(s.label("site")).as(what).isEqualTo(site));
+                    for (Series s : matched) {
+                        Unit unit = s.descriptor().unit();
+                        if (section.getKey().equals("water")) {
+                            assertThat(unit).as(what).isEqualTo(Unit.LITER);
+                        } else {
+                            assertThat(unit).as(what).isIn(ENERGY_UNITS);
+                        }
+                        // Power is integrated, energy and volume counters are read as increases.
+                        assertThat(s.descriptor().kind()).as(what)
+                                .isEqualTo(unit.equals(Unit.WATT) ? MetricKind.GAUGE : MetricKind.COUNTER);
+                    }
+                }
+            }
+        }
+        assertThat(selectors).isGreaterThanOrEqualTo(3 * 6);
+    }
+
+    @Test
+    void waterHeatAndPvReadingsFollowTheModel() throws Exception {
+        List<Series> night = pollAll();
+        clock.advance(LATER);
+        List<Series> day = pollAll();
+
+        // PV: dark at 06:00 in Lyon and 23:00 in Dallas; producing at 09:00 in Lyon, still dark at 02:00 in Dallas.
+        assertThat(value(night, "hw.power", "lyon-pv")).isZero();
+        assertThat(value(night, "hw.power", "dallas-pv")).isZero();
+        assertThat(value(day, "hw.power", "lyon-pv")).isPositive();
+        assertThat(value(day, "hw.power", "dallas-pv")).isZero();
+
+        // The incomer and the PV meter together supply what the UPS, the cooling and the building draw.
+        SimulatedFleet fleet = simulator.fleet();
+        double consumedW = value(day, "hw.power", "lyon-ups", "hw.id", "input")
+                + value(day, "hw.power", "lyon-crac-1", "hw.id", "cooling")
+                + value(day, "hw.power", "lyon-crac-2", "hw.id", "cooling") + fleet.otherPowerW("edge-lyon");
+        assertThat(value(day, "hw.power", "lyon-meter") + value(day, "hw.power", "lyon-pv"))
+                .isCloseTo(consumedW, within(0.005 * consumedW));
+
+        // Water: the documented litres per kWh of the IT energy the PDUs' inlets counted meanwhile.
+        for (Map.Entry<String, Double> site : LITRES_PER_KWH.entrySet()) {
+            String prefix = site.getKey().substring("edge-".length());
+            double itKwh = (pduInletEnergyJ(day, site.getKey()) - pduInletEnergyJ(night, site.getKey())) / 3.6e6;
+            double litres = value(day, "facility.water", prefix + "-water")
+                    - value(night, "facility.water", prefix + "-water");
+            // The totaliser counts whole decilitres: one may be still uncounted at either end.
+            assertThat(litres).as(site.getKey()).isCloseTo(site.getValue() * itKwh,
+                    within(0.1 + 0.005 * site.getValue() * itKwh));
+        }
+
+        // Heat: the documented share of what Oslo's cooling units reject, in whole watts.
+        double rejectedW = 0;
+        for (String crac : List.of("oslo-crac-1", "oslo-crac-2")) {
+            CoolingState c = fleet.cooling(crac);
+            rejectedW += c.heatRemovedW() + c.coolingPowerW();
+        }
+        assertThat(value(day, "facility.heat.power", "oslo-heat")).isCloseTo(RECOVERED_SHARE * rejectedW, within(0.5));
+        assertThat(value(day, "facility.heat.energy", "oslo-heat"))
+                .isGreaterThan(value(night, "facility.heat.energy", "oslo-heat"));
+    }
+
+    /** Every device of the demo polled once at the clock's instant and normalised as the collectors do. */
+    private List<Series> pollAll() {
+        List<Series> out = new ArrayList<>();
+        for (DeviceLocation l : config.locations()) {
+            DeviceTarget target = DeviceTarget.of(l.device(), clock);
+            try (DeviceSession session = DeviceDrivers.forProtocol(l.device().endpoint().protocol()).open(target)) {
+                NormalizedPoll poll = new Normalizer(l).normalize(session.poll());
+                assertThat(poll.rejections()).as(l.device().id()).isEmpty();
+                for (Sample s : poll.samples()) {
+                    MetricDescriptor d = poll.descriptors().stream()
+                            .filter(x -> x.name().equals(s.series().metric())).findFirst().orElseThrow();
+                    out.add(new Series(s, d));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The values of {@code series:} keys anywhere under a node. */
+    private static List<String> selectors(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getKey().equals("series")) {
+                    out.add(e.getValue().asText());
+                } else {
+                    out.addAll(selectors(e.getValue()));
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> out.addAll(selectors(n)));
+        }
+        return out;
+    }
+
+    /** The device's one series of the metric without a phase, optionally with one more label. */
+    private static double value(List<Series> series, String metric, String device, String... label) {
+        List<Series> matched = series.stream()
+                .filter(s -> s.sample().series().metric().equals(metric) && device.equals(s.label("device"))
+                        && s.label("phase").isEmpty() && (label.length == 0 || label[1].equals(s.label(label[0]))))
+                .toList();
+        assertThat(matched).as("%s of %s %s", metric, device, List.of(label)).hasSize(1);
+        return matched.get(0).sample().value();
+    }
+
+    private static double pduInletEnergyJ(List<Series> series, String site) {
+        return series.stream()
+                .filter(s -> s.sample().series().metric().equals("hw.energy") && site.equals(s.label("site"))
+                        && "inlet-1".equals(s.label("hw.id")))
+                .mapToDouble(s -> s.sample().value()).sum();
+    }
+
+    /**
+     * The demo listens on fixed ports, which a demo run elsewhere on the machine may hold: each endpoint gets a
+     * free port on its own address instead. Every probe socket stays open until all are chosen, so no port is
+     * handed out twice.
+     */
+    private static void movePortsToFreeOnes(Path sites) throws IOException {
+        List<Closeable> probes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(sites)) {
+            for (Path file : files.toList()) {
+                Matcher m = ENDPOINT.matcher(Files.readString(file));
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    InetAddress address = InetAddress.getByName(m.group(2));
+                    int port;
+                    if (m.group(1).equals("snmp")) {
+                        DatagramSocket probe = new DatagramSocket(0, address);
+                        probes.add(probe);
+                        port = probe.getLocalPort();
+                    } else {
+                        ServerSocket probe = new ServerSocket(0, 1, address);
+                        probes.add(probe);
+                        port = probe.getLocalPort();
+                    }
+                    m.appendReplacement(out, m.group(1) + "://" + m.group(2) + ":" + port);
+                }
+                m.appendTail(out);
+                Files.writeString(file, out.toString());
+            }
+        } finally {
+            for (Closeable probe : probes) {
+                probe.close();
+            }
+        }
+    }
+}
