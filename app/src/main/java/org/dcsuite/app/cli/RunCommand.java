@@ -57,7 +57,7 @@ import picocli.CommandLine;
                         + "events (HTTP " + RedfishEventReceiverConfig.DEFAULT_PORT + ", subscribing each Redfish "
                         + "device) and OTLP/HTTP traces (" + OtlpReceiverConfig.DEFAULT_PORT + ", POST /v1/traces), "
                         + "stores events with their device and turns spans into trace SLI series.",
-                "Without --config it runs the bundled demo fleet (3 sites, 146 devices) and simulates it on "
+                "Without --config it runs the bundled demo fleet (3 sites, 152 devices) and simulates it on "
                         + "loopback in the same process, so the real drivers poll a living fleet; the demo's dashboard "
                         + "users are listed in README.md.",
                 "Settings come from the command line, else the configuration folder, else the defaults."},
