@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ProbeCommand.class,
                 SimulateCommand.class,
                 HashPasswordCommand.class,
+                EnergyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DcsuiteCommand implements Runnable {
@@ -31,7 +32,7 @@ public final class DcsuiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe, simulate or hash-password");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe, simulate, hash-password or energy");
     }
 
     /** A command line with dcsuite's error handling and exit codes. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
@@ -12,6 +14,9 @@ import org.dcsuite.core.config.ConfigProblem;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.model.Device;
 import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.model.Site;
+import org.dcsuite.energy.config.EnergyConfigReader;
+import org.dcsuite.energy.config.EnergySiteConfig;
 import org.dcsuite.drivers.DeviceDrivers;
 import org.dcsuite.drivers.DeviceSession;
 import org.dcsuite.drivers.DeviceTarget;
@@ -25,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks a configuration folder (dcsuite.yaml and sites/*.yaml) without starting anything.",
+                "Checks a configuration folder (dcsuite.yaml, sites/*.yaml and energy/*.yaml) without starting anything.",
                 "Prints 'configuration OK: DIR: SUMMARY', or every problem on stderr, one per line, as "
                         + "FILE:LINE:COLUMN: FIELD: MESSAGE."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -64,17 +69,26 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         try {
             DcsuiteConfig config = ConfigLoader.load(dir);
+            List<EnergySiteConfig> energy = EnergyConfigReader.load(dir,
+                    Optional.of(config.sites().stream().map(Site::id).collect(Collectors.toSet())));
             List<String> driverProblems = checkDrivers(config);
             if (!driverProblems.isEmpty()) {
                 driverProblems.forEach(err::println);
                 err.flush();
                 return ExitCodes.FAILED;
             }
-            out.println("configuration OK: " + dir + ": " + config.summary());
+            out.println("configuration OK: " + dir + ": " + config.summary()
+                    + (energy.isEmpty() ? "" : ", energy for " + energy.size() + " site(s)"));
             out.flush();
             return ExitCodes.OK;
         } catch (ConfigException e) {
-            for (ConfigProblem p : e.problems()) {
+            List<ConfigProblem> problems = new ArrayList<>(e.problems());
+            if (problems.stream().noneMatch(p -> p.file().startsWith(EnergyConfigReader.FOLDER))) {
+                // The main files failed before energy/ was read: check it too (without the site list), so
+                // one run shows every problem.
+                new EnergyConfigReader(dir, Optional.empty(), System::getenv).read(problems);
+            }
+            for (ConfigProblem p : problems.stream().sorted().toList()) {
                 // Problems name files relative to the folder; prefixing it makes them openable from here.
                 err.println(new ConfigProblem(dir.resolve(p.file()).normalize(), p.line(), p.column(), p.field(),
                         p.message()));

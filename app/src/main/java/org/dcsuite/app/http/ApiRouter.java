@@ -67,9 +67,10 @@ public final class ApiRouter {
     private final Clock clock;
     private final ApiMetrics metrics;
     private final PromqlEvaluator evaluator;
+    private final EnergyApi energy;
 
     private ApiRouter(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock) {
+            Clock clock, EnergyApi energy) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -77,12 +78,19 @@ public final class ApiRouter {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new ApiMetrics(registry);
         this.evaluator = new PromqlEvaluator(store);
+        this.energy = Objects.requireNonNull(energy, "energy");
     }
 
     /** Builds the router serving every endpoint. */
     public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
             Clock clock) {
-        return new ApiRouter(vertx, store, registry, auth, clock).router();
+        return create(vertx, store, registry, auth, clock, EnergyApi.unconfigured());
+    }
+
+    /** Builds the router, with {@code /api/v1/energy} answering from {@code energy}. */
+    public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
+            Clock clock, EnergyApi energy) {
+        return new ApiRouter(vertx, store, registry, auth, clock, energy).router();
     }
 
     private Router router() {
@@ -100,10 +108,11 @@ public final class ApiRouter {
         router.route("/api/v1/labels").method(HttpMethod.GET).method(HttpMethod.POST).handler(this::labels);
         router.get("/api/v1/label/:name/values").handler(this::labelValues);
         router.get("/api/v1/events").handler(this::events);
+        router.get("/api/v1/energy").handler(this::energy);
         router.route("/api/*").handler(ctx -> sendError(ctx, ErrorType.NOT_FOUND,
                 "unknown API endpoint " + ctx.request().path() + ": dcsuite serves /api/v1/query, "
-                        + "/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values and "
-                        + "/api/v1/events"));
+                        + "/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values, "
+                        + "/api/v1/events and /api/v1/energy"));
         router.errorHandler(405, ctx -> sendError(ctx, 405, ErrorType.BAD_DATA,
                 "method " + ctx.request().method() + " not allowed on " + ctx.request().path()));
         router.errorHandler(413, ctx -> sendError(ctx, 413, ErrorType.BAD_DATA,
@@ -211,6 +220,17 @@ public final class ApiRouter {
         }
         EventQuery q = query;
         blocking(ctx, "events", () -> PrometheusJson.events(store.events(q)));
+    }
+
+    private void energy(RoutingContext ctx) {
+        EnergyApi.Request request;
+        try {
+            request = energy.parse(ctx.request().params(), clock);
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        blocking(ctx, "energy", () -> energy.answer(request));
     }
 
     private void queryRange(RoutingContext ctx) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dcsuite.app.http.ApiAuth;
 import org.dcsuite.app.http.ApiRouter;
+import org.dcsuite.app.http.EnergyApi;
 import org.dcsuite.core.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,11 @@ public final class DcsuiteServer implements AutoCloseable {
      * @throws ServerStartException when the port cannot be bound
      */
     public static DcsuiteServer start(TelemetryStore store, ServerSettings settings) {
+        return start(store, settings, EnergyApi.unconfigured());
+    }
+
+    /** As {@link #start(TelemetryStore, ServerSettings)}, serving {@code /api/v1/energy} from {@code energy}. */
+    public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EnergyApi energy) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gcMetrics = bindProcessMetrics(registry);
         Vertx vertx = null;
@@ -82,7 +88,7 @@ public final class DcsuiteServer implements AutoCloseable {
             HttpServer http = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(settings.bindAddress())
                             .setPort(settings.port()))
-                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock()));
+                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock(), energy));
             await(http.listen(), START_TIMEOUT);
             StoreMaintenance maintenance = new StoreMaintenance(store, settings.clock());
             maintenance.start();

@@ -211,6 +211,15 @@ public final class Fields {
         return secrets.resolve(s.text(), message -> problem(key, message));
     }
 
+    /**
+     * A secret resolved against a configuration folder, for readers in other modules that load their own files
+     * (the energy module's HTTP signal headers).
+     */
+    public Optional<Secret> secret(String key, java.nio.file.Path configDirectory,
+            java.util.function.Function<String, String> environment) {
+        return secret(key, new SecretResolver(configDirectory, environment));
+    }
+
     public Optional<List<YamlNode>> list(String key) {
         Optional<YamlNode> node = node(key);
         if (node.isEmpty()) {
