@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.dcsuite.app.http.ApiTokenFile;
+import org.dcsuite.app.http.EnergyApi;
 import org.dcsuite.app.server.DcsuiteServer;
 import org.dcsuite.app.server.ServerStartException;
 import org.dcsuite.app.server.ServerSettings;
@@ -25,11 +28,15 @@ import org.dcsuite.core.config.ReceiversConfig;
 import org.dcsuite.core.config.RedfishEventReceiverConfig;
 import org.dcsuite.core.config.SnmpTrapReceiverConfig;
 import org.dcsuite.core.config.Secret;
+import org.dcsuite.core.model.Site;
 import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
 import org.dcsuite.dashboard.DashboardServer;
 import org.dcsuite.dashboard.DashboardSettings;
+import org.dcsuite.energy.config.EnergyConfigReader;
+import org.dcsuite.energy.config.EnergySiteConfig;
+import org.dcsuite.energy.report.EnergyService;
 import org.dcsuite.simulator.DemoConfiguration;
 import org.dcsuite.simulator.control.SimControlServer;
 import org.dcsuite.simulator.control.SimControlToken;
@@ -160,8 +167,11 @@ public final class RunCommand implements Callable<Integer> {
             demoFolder[0] = demo;
             folder = DemoConfiguration.writeTo(demo);
         }
+        List<EnergySiteConfig> energySites;
         try {
             configuration = ConfigLoader.load(folder);
+            energySites = EnergyConfigReader.load(configuration.directory(),
+                    Optional.of(configuration.sites().stream().map(Site::id).collect(Collectors.toSet())));
         } catch (ConfigException e) {
             var err = spec.commandLine().getErr();
             err.println("dcsuite run: invalid configuration in " + folder + ":");
@@ -195,8 +205,10 @@ public final class RunCommand implements Callable<Integer> {
             telemetryStore.close();
             throw e;
         }
+        Optional<EnergyService> energy = energySites.isEmpty() ? Optional.empty()
+                : Optional.of(new EnergyService(energySites, configuration.sites(), telemetryStore, clock));
         DcsuiteServer server = DcsuiteServer.start(telemetryStore, new ServerSettings(clock, bind, httpPort, tokens,
-                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT));
+                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT), energy.map(EnergyApi::of).orElse(EnergyApi.unconfigured()));
         SelfTracing tracing = SelfTracing.start(configuration.tracing());
         TelemetryBus bus = VertxTelemetryBus.on(server.vertx());
         RunningCollectors collectors;
