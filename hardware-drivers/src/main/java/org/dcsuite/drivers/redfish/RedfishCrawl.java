@@ -21,16 +21,18 @@ final class RedfishCrawl {
     private final RedfishMapping mapping;
     private final RedfishOptions options;
     private final RedfishMapping.Out out;
+    private final RedfishInventory inventory;
     private final String expandQuery;
     private int fetched;
     private boolean limitReported;
 
     RedfishCrawl(RedfishHttp http, RedfishMapping mapping, RedfishOptions options, JsonNode root,
-            RedfishMapping.Out out) {
+            RedfishMapping.Out out, RedfishInventory inventory) {
         this.http = http;
         this.mapping = mapping;
         this.options = options;
         this.out = out;
+        this.inventory = inventory;
         this.expandQuery = expandQuery(root);
     }
 
@@ -52,7 +54,9 @@ final class RedfishCrawl {
 
     void run(JsonNode root) {
         for (Member system : collection(link(root, "Systems"))) {
-            mapping.properties("ComputerSystem", system.body(), component(system, ""), out);
+            RedfishMapping.Component sc = component(system, "");
+            mapping.properties("ComputerSystem", system.body(), sc, out);
+            inventory.system(system.body(), sc, out, path -> fetch(Optional.of(path)));
         }
         for (Member chassis : collection(link(root, "Chassis"))) {
             chassis(chassis);

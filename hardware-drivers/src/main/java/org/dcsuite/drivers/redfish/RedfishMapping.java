@@ -46,6 +46,17 @@ final class RedfishMapping {
     record StatusRule(String resource, Optional<String> array, String hwType) {
     }
 
+    /**
+     * How inventory strings become the attributes of one info series per system.
+     *
+     * @param system            system property name to attribute name
+     * @param manager           manager property name to attribute name
+     * @param managerEveryPolls how many polls one read of a manager serves
+     */
+    record InventoryRule(String metric, Map<String, String> system, Map<String, String> manager,
+            int managerEveryPolls) {
+    }
+
     /** One metric as documented: unit, kind and every attribute it may carry. */
     record MetricInfo(String unit, String kind, TreeSet<String> attributes) {
     }
@@ -59,16 +70,18 @@ final class RedfishMapping {
     final List<PropertyRule> properties;
     final List<StatusRule> status;
     final Map<String, String> health;
+    final Optional<InventoryRule> inventory;
 
     private RedfishMapping(List<SensorRule> sensors, Map<String, String> readingTypeByUnits,
             Map<String, String> hwTypeByContext, List<PropertyRule> properties, List<StatusRule> status,
-            Map<String, String> health) {
+            Map<String, String> health, Optional<InventoryRule> inventory) {
         this.sensors = sensors;
         this.readingTypeByUnits = readingTypeByUnits;
         this.hwTypeByContext = hwTypeByContext;
         this.properties = properties;
         this.status = status;
         this.health = health;
+        this.inventory = inventory;
     }
 
     private static final Map<String, RedfishMapping> LOADED = new HashMap<>();
@@ -112,7 +125,7 @@ final class RedfishMapping {
         }
         RedfishMapping m = new RedfishMapping(List.copyOf(sensors), strings(root.path("reading_type_by_units")),
                 strings(root.path("hw_type_by_physical_context")), List.copyOf(properties), List.copyOf(status),
-                strings(root.path("health")));
+                strings(root.path("health")), inventory(root.path("inventory"), problems));
         // One metric name, one unit and kind: otherwise two series of one metric would not add up.
         Map<String, MetricSpec> seen = new HashMap<>();
         for (MetricSpec s : m.specs()) {
@@ -144,6 +157,12 @@ final class RedfishMapping {
         for (PropertyRule r : properties) {
             add(out, r.metric(), r.path().contains("*") ? List.of("phase") : List.of());
         }
+        inventory.ifPresent(r -> {
+            TreeSet<String> attributes = new TreeSet<>(List.of("hw.id", "hw.type", "hw.name"));
+            attributes.addAll(r.system().values());
+            attributes.addAll(r.manager().values());
+            out.put(r.metric(), new MetricInfo(Unit.ONE.code(), "gauge", attributes));
+        });
         if (!status.isEmpty()) {
             add(out, new MetricSpec(STATUS_METRIC, Unit.ONE, MetricKind.GAUGE, 1, Optional.empty()),
                     List.of("hw.state"));
@@ -351,6 +370,18 @@ final class RedfishMapping {
 
     private static Optional<String> optional(JsonNode n, String field) {
         return n.hasNonNull(field) ? Optional.of(n.get(field).asText()) : Optional.empty();
+    }
+
+    private static Optional<InventoryRule> inventory(JsonNode n, List<String> problems) {
+        if (n.isMissingNode()) {
+            return Optional.empty();
+        }
+        int every = n.path("manager_every_polls").asInt(0);
+        if (every < 1) {
+            problems.add("inventory.manager_every_polls must be a whole number of at least 1");
+        }
+        return Optional.of(new InventoryRule(text(n, "metric", problems), strings(n.path("system")),
+                strings(n.path("manager")), Math.max(1, every)));
     }
 
     private static Map<String, String> strings(JsonNode n) {

@@ -25,6 +25,7 @@ final class RedfishSession implements DeviceSession {
     private final RedfishOptions options;
     private final RedfishMapping mapping;
     private final RedfishHttp http;
+    private final RedfishInventory inventory;
     private Optional<JsonNode> root = Optional.empty();
 
     RedfishSession(DeviceTarget target, RedfishOptions options, RedfishMapping mapping) {
@@ -32,13 +33,15 @@ final class RedfishSession implements DeviceSession {
         this.options = options;
         this.mapping = mapping;
         this.http = new RedfishHttp(target, options);
+        this.inventory = new RedfishInventory(mapping.inventory);
     }
 
     @Override
     public PollResult poll() {
         JsonNode serviceRoot = connect();
         RedfishMapping.Out out = new RedfishMapping.Out(target.clock().instant());
-        new RedfishCrawl(http, mapping, options, serviceRoot, out).run(serviceRoot);
+        inventory.startPoll();
+        new RedfishCrawl(http, mapping, options, serviceRoot, out, inventory).run(serviceRoot);
         return new PollResult(target.deviceId(), out.readings, out.errors);
     }
 

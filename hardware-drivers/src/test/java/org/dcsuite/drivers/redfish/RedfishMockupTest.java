@@ -164,6 +164,36 @@ class RedfishMockupTest {
     }
 
     @Test
+    void inventoryIsOneInfoSeriesPerSystemWithTheMockupsStrings() throws IOException {
+        PollResult r = poll(Map.of());
+        JsonNode system = server.resource("/redfish/v1/Systems/437XR1138R2");
+        JsonNode manager = server.resource(system.path("Links").path("ManagedBy").get(0).path("@odata.id").asText());
+        Reading info = find(r, "hw.server.info", "Systems/437XR1138R2").orElseThrow();
+        assertThat(info.value()).isEqualTo(1);
+        assertThat(info.unit().code()).isEqualTo("1");
+        assertThat(info.attributes()).containsEntry("manufacturer", system.get("Manufacturer").asText())
+                .containsEntry("model", system.get("Model").asText())
+                .containsEntry("serial_number", system.get("SerialNumber").asText())
+                .containsEntry("bios_version", system.get("BiosVersion").asText())
+                .containsEntry("firmware_version", manager.get("FirmwareVersion").asText())
+                .containsEntry("hw.type", "system");
+        assertThat(info.attributes().get("firmware_version")).isEqualTo("1.45.455b66-rev4");
+    }
+
+    @Test
+    void theManagerIsReadOnlyEveryFewPollsAndTheInfoIsReportedEachPoll() {
+        int every = RedfishMapping.load(RedfishMapping.GENERIC).orElseThrow().inventory.orElseThrow()
+                .managerEveryPolls();
+        try (DeviceSession s = new RedfishDriver().open(server.target("redfish", Map.of()))) {
+            for (int i = 0; i < every + 1; i++) {
+                assertThat(find(s.poll(), "hw.server.info", "Systems/437XR1138R2")).hasValueSatisfying(
+                        x -> assertThat(x.attributes()).containsKey("firmware_version"));
+            }
+        }
+        assertThat(server.requests.stream().filter(q -> q.startsWith("GET /redfish/v1/Managers/BMC"))).hasSize(2);
+    }
+
+    @Test
     void expandedCollectionsSaveRequests() {
         poll(Map.of());
         assertThat(server.requests).anyMatch(q -> q.startsWith("GET /redfish/v1/Chassis/1U/Sensors?$expand=."));

@@ -27,6 +27,13 @@ final class SimRedfishResources {
     static final String ROOT = "/redfish/v1/";
     static final String SYSTEMS = "/redfish/v1/Systems";
     static final String CHASSIS = "/redfish/v1/Chassis";
+    static final String MANAGERS = "/redfish/v1/Managers";
+    /** The inventory strings every simulated server reports; the serial number is derived from the server's id. */
+    static final String MANUFACTURER = "dcsuite";
+    static final String MODEL = "Simulated 1U server";
+    static final String BIOS_VERSION = "SIM-BIOS 2.4.1";
+    static final String BMC_FIRMWARE_VERSION = "sim-bmc 1.8.0";
+    private static final String BMC_ID = "BMC";
     static final String SESSION_SERVICE = "/redfish/v1/SessionService";
     static final String SESSIONS = SESSION_SERVICE + "/Sessions";
     /** Deepest {@code $expand} level served; deeper requests are a 400. */
@@ -53,6 +60,7 @@ final class SimRedfishResources {
         r.serviceRoot();
         r.systems(s);
         r.chassis(s);
+        r.managers();
         r.sessions(sessions, sessionTimeoutS);
         return r;
     }
@@ -145,6 +153,7 @@ final class SimRedfishResources {
                 .put("ExcerptQuery", false);
         link(root, "Systems", SYSTEMS);
         link(root, "Chassis", CHASSIS);
+        link(root, "Managers", MANAGERS);
         link(root, "SessionService", SESSION_SERVICE);
         link(root, "EventService", SimRedfishEventService.SERVICE);
         link(root.putObject("Links"), "Sessions", SESSIONS);
@@ -157,15 +166,36 @@ final class SimRedfishResources {
         ObjectNode system = resource(path, "#ComputerSystem.v1_20_0.ComputerSystem", SimRedfishServer.SYSTEM_ID,
                 s.name())
                 .put("SystemType", "Physical")
-                .put("PowerState", powerState(s));
+                .put("PowerState", powerState(s))
+                .put("Manufacturer", MANUFACTURER)
+                .put("Model", MODEL)
+                .put("SerialNumber", serialNumber(s.id()))
+                .put("BiosVersion", BIOS_VERSION);
         status(system, health(s.health()));
         ObjectNode links = system.putObject("Links");
         links.putArray("Chassis").add(ref(chassisPath()));
+        links.putArray("ManagedBy").add(ref(MANAGERS + "/" + BMC_ID));
         ObjectNode reset = system.putObject("Actions").putObject(RESET).put("target", resetTarget());
         ArrayNode allowed = reset.putArray("ResetType@Redfish.AllowableValues");
         for (ResetType t : ResetType.values()) {
             allowed.add(t.redfishName());
         }
+    }
+
+    /** A serial number that stays the same for a server across restarts and differs between servers. */
+    static String serialNumber(String serverId) {
+        return "SIM" + String.format("%08X", serverId.hashCode());
+    }
+
+    private void managers() {
+        String path = MANAGERS + "/" + BMC_ID;
+        collection(MANAGERS, "#ManagerCollection.ManagerCollection", "Manager Collection", List.of(path));
+        ObjectNode bmc = resource(path, "#Manager.v1_19_0.Manager", BMC_ID, "Baseboard Management Controller")
+                .put("ManagerType", "BMC")
+                .put("FirmwareVersion", BMC_FIRMWARE_VERSION);
+        ObjectNode links = bmc.putObject("Links");
+        links.putArray("ManagerForServers").add(ref(SYSTEMS + "/" + SimRedfishServer.SYSTEM_ID));
+        links.putArray("ManagerForChassis").add(ref(chassisPath()));
     }
 
     static String chassisPath() {

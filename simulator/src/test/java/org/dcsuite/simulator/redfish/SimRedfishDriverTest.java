@@ -81,6 +81,21 @@ class SimRedfishDriverTest {
     }
 
     @Test
+    void theInventoryReachesTheDriversInfoSeries() {
+        PollResult r = poll(Map.of());
+        assertThat(r.readings()).filteredOn(x -> x.metric().equals("hw.server.info")).singleElement()
+                .satisfies(info -> {
+                    assertThat(info.value()).isEqualTo(1);
+                    assertThat(info.attributes()).containsEntry("hw.id", "Systems/1")
+                            .containsEntry("manufacturer", SimRedfishResources.MANUFACTURER)
+                            .containsEntry("model", SimRedfishResources.MODEL)
+                            .containsEntry("serial_number", SimRedfishResources.serialNumber(state.get().id()))
+                            .containsEntry("bios_version", SimRedfishResources.BIOS_VERSION)
+                            .containsEntry("firmware_version", SimRedfishResources.BMC_FIRMWARE_VERSION);
+                });
+    }
+
+    @Test
     void legacySchemaReadingsEqualTheState() {
         ServerState s = state.get();
         PollResult r = poll(Map.of("redfish.schema", "legacy"));

@@ -216,7 +216,7 @@ class SimRedfishProtocolTest {
 
     @Test
     void unknownPathsAndMethods() throws Exception {
-        HttpResponse<String> missing = send("GET", "/redfish/v1/Managers", null, "Authorization", BASIC);
+        HttpResponse<String> missing = send("GET", "/redfish/v1/UpdateService", null, "Authorization", BASIC);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(messageId(missing)).isEqualTo("Base.1.5.ResourceMissingAtURI");
         HttpResponse<String> patch = send("PATCH", "/redfish/v1/Systems/1", "{}", "Authorization", BASIC);
