@@ -18,7 +18,7 @@ public final class DemoConfiguration {
     /** The files of the demo configuration, relative to its folder. */
     static final List<String> FILES = List.of("dcsuite.yaml", "sites/edge-lyon.yaml", "sites/edge-oslo.yaml",
             "sites/edge-dallas.yaml", "energy/edge-lyon.yaml", "energy/edge-oslo.yaml", "energy/edge-dallas.yaml",
-            "signals/fr-carbon.csv", "signals/us-tx-carbon.csv");
+            "signals/fr-carbon.csv", "signals/us-tx-carbon.csv", "slos/facilities.yaml");
 
     private DemoConfiguration() {
     }

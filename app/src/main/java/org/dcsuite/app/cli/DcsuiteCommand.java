@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 HashPasswordCommand.class,
                 EnergyCommand.class,
+                SloCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class DcsuiteCommand implements Runnable {
@@ -32,7 +33,7 @@ public final class DcsuiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe, simulate, hash-password or energy");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use run, validate, import, query, probe, simulate, hash-password, energy or slo");
     }
 
     /** A command line with dcsuite's error handling and exit codes. */

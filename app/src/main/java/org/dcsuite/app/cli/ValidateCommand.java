@@ -21,6 +21,7 @@ import org.dcsuite.drivers.DeviceDrivers;
 import org.dcsuite.drivers.DeviceSession;
 import org.dcsuite.drivers.DeviceTarget;
 import org.dcsuite.drivers.DriverException;
+import org.dcsuite.slo.definition.SloFolderReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-                "Checks a configuration folder (dcsuite.yaml, sites/*.yaml and energy/*.yaml) without starting anything.",
+                "Checks a configuration folder (dcsuite.yaml, sites/*.yaml, energy/*.yaml and slos/*.yaml) without "
+                        + "starting anything.",
                 "Prints 'configuration OK: DIR: SUMMARY', or every problem on stderr, one per line, as "
                         + "FILE:LINE:COLUMN: FIELD: MESSAGE."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -67,10 +69,16 @@ public final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+        // SLO files do not depend on the rest, so their problems are listed even when dcsuite.yaml is broken.
+        List<ConfigProblem> sloProblems = new ArrayList<>();
+        SloFolderReader.Contents slos = SloFolderReader.read(dir, sloProblems);
         try {
             DcsuiteConfig config = ConfigLoader.load(dir);
             List<EnergySiteConfig> energy = EnergyConfigReader.load(dir,
                     Optional.of(config.sites().stream().map(Site::id).collect(Collectors.toSet())));
+            if (!sloProblems.isEmpty()) {
+                throw new ConfigException(sloProblems);
+            }
             List<String> driverProblems = checkDrivers(config);
             if (!driverProblems.isEmpty()) {
                 driverProblems.forEach(err::println);
@@ -78,7 +86,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             out.println("configuration OK: " + dir + ": " + config.summary()
-                    + (energy.isEmpty() ? "" : ", energy for " + energy.size() + " site(s)"));
+                    + (energy.isEmpty() ? "" : ", energy for " + energy.size() + " site(s)")
+                    + (slos.slos().isEmpty() ? "" : ", " + slos.slos().size() + " SLO(s)"
+                            + (slos.composites().isEmpty() ? "" : " and " + slos.composites().size() + " composite(s)")));
             out.flush();
             return ExitCodes.OK;
         } catch (ConfigException e) {
@@ -87,6 +97,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 // The main files failed before energy/ was read: check it too (without the site list), so
                 // one run shows every problem.
                 new EnergyConfigReader(dir, Optional.empty(), System::getenv).read(problems);
+            }
+            if (problems.stream().noneMatch(p -> p.file().startsWith(SloFolderReader.FOLDER))) {
+                problems.addAll(sloProblems);
             }
             for (ConfigProblem p : problems.stream().sorted().toList()) {
                 // Problems name files relative to the folder; prefixing it makes them openable from here.

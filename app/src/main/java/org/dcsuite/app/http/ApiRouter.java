@@ -68,9 +68,10 @@ public final class ApiRouter {
     private final ApiMetrics metrics;
     private final PromqlEvaluator evaluator;
     private final EnergyApi energy;
+    private final SloApi slos;
 
     private ApiRouter(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock, EnergyApi energy) {
+            Clock clock, EnergyApi energy, SloApi slos) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -79,6 +80,7 @@ public final class ApiRouter {
         this.metrics = new ApiMetrics(registry);
         this.evaluator = new PromqlEvaluator(store);
         this.energy = Objects.requireNonNull(energy, "energy");
+        this.slos = Objects.requireNonNull(slos, "slos");
     }
 
     /** Builds the router serving every endpoint. */
@@ -90,7 +92,13 @@ public final class ApiRouter {
     /** Builds the router, with {@code /api/v1/energy} answering from {@code energy}. */
     public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
             Clock clock, EnergyApi energy) {
-        return new ApiRouter(vertx, store, registry, auth, clock, energy).router();
+        return create(vertx, store, registry, auth, clock, energy, SloApi.unconfigured());
+    }
+
+    /** Builds the router, with {@code /api/v1/energy} and {@code /api/v1/slos} answering. */
+    public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
+            Clock clock, EnergyApi energy, SloApi slos) {
+        return new ApiRouter(vertx, store, registry, auth, clock, energy, slos).router();
     }
 
     private Router router() {
@@ -109,10 +117,11 @@ public final class ApiRouter {
         router.get("/api/v1/label/:name/values").handler(this::labelValues);
         router.get("/api/v1/events").handler(this::events);
         router.get("/api/v1/energy").handler(this::energy);
+        router.get("/api/v1/slos").handler(this::slos);
         router.route("/api/*").handler(ctx -> sendError(ctx, ErrorType.NOT_FOUND,
                 "unknown API endpoint " + ctx.request().path() + ": dcsuite serves /api/v1/query, "
                         + "/api/v1/query_range, /api/v1/series, /api/v1/labels, /api/v1/label/NAME/values, "
-                        + "/api/v1/events and /api/v1/energy"));
+                        + "/api/v1/events, /api/v1/energy and /api/v1/slos"));
         router.errorHandler(405, ctx -> sendError(ctx, 405, ErrorType.BAD_DATA,
                 "method " + ctx.request().method() + " not allowed on " + ctx.request().path()));
         router.errorHandler(413, ctx -> sendError(ctx, 413, ErrorType.BAD_DATA,
@@ -231,6 +240,17 @@ public final class ApiRouter {
             return;
         }
         blocking(ctx, "energy", () -> energy.answer(request));
+    }
+
+    private void slos(RoutingContext ctx) {
+        SloApi.Request request;
+        try {
+            request = slos.parse(ctx.request().params(), clock);
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        blocking(ctx, "slos", () -> slos.answer(request));
     }
 
     private void queryRange(RoutingContext ctx) {

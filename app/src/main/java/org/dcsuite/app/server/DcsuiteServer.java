@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.dcsuite.app.http.ApiAuth;
 import org.dcsuite.app.http.ApiRouter;
 import org.dcsuite.app.http.EnergyApi;
+import org.dcsuite.app.http.SloApi;
 import org.dcsuite.core.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,11 @@ public final class DcsuiteServer implements AutoCloseable {
 
     /** As {@link #start(TelemetryStore, ServerSettings)}, serving {@code /api/v1/energy} from {@code energy}. */
     public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EnergyApi energy) {
+        return start(store, settings, energy, SloApi.unconfigured());
+    }
+
+    /** As {@link #start(TelemetryStore, ServerSettings, EnergyApi)}, also serving {@code /api/v1/slos}. */
+    public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EnergyApi energy, SloApi slos) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gcMetrics = bindProcessMetrics(registry);
         Vertx vertx = null;
@@ -88,7 +94,7 @@ public final class DcsuiteServer implements AutoCloseable {
             HttpServer http = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(settings.bindAddress())
                             .setPort(settings.port()))
-                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock(), energy));
+                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock(), energy, slos));
             await(http.listen(), START_TIMEOUT);
             StoreMaintenance maintenance = new StoreMaintenance(store, settings.clock());
             maintenance.start();

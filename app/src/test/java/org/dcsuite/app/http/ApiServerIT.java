@@ -241,7 +241,7 @@ class ApiServerIT {
             "/api/v1/label/1x/values                        | 400 | bad_data | invalid label name: \"1x\"",
             "/api/v1/querry?query=up                        | 404 | not_found | unknown API endpoint /api/v1/querry: "
                     + "dcsuite serves /api/v1/query, /api/v1/query_range, /api/v1/series, /api/v1/labels, "
-                    + "/api/v1/label/NAME/values, /api/v1/events and /api/v1/energy",
+                    + "/api/v1/label/NAME/values, /api/v1/events, /api/v1/energy and /api/v1/slos",
             "/api/v1/query?time=1                           | 400 | bad_data | missing parameter \"query\"",
             "/api/v1/events?limit=0                         | 400 | bad_data | invalid parameter \"limit\": expected an "
                     + "integer from 1 to 10000, got \"0\"",
