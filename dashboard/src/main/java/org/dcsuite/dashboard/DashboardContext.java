@@ -12,11 +12,14 @@ import org.dcsuite.core.bus.TelemetryBus;
 import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
+import org.dcsuite.dashboard.data.EnergyViewService;
+import org.dcsuite.dashboard.data.ExploreService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
+import org.dcsuite.dashboard.security.DashboardSessions;
 
 /**
  * What views need from the running server, kept as an attribute of the Vaadin context because Vaadin creates views
@@ -34,6 +37,9 @@ public final class DashboardContext implements AutoCloseable {
     private final ChartService charts;
     private final CoolingService cooling;
     private final ServerService servers;
+    private final ExploreService explore;
+    private final EnergyViewService energy;
+    private final DashboardSessions sessions = new DashboardSessions();
     private final DashboardAuthenticator authenticator;
     private final Clock clock;
     private final boolean demoCredentials;
@@ -48,9 +54,21 @@ public final class DashboardContext implements AutoCloseable {
      * @param refreshInterval how often views reload, {@link #DEFAULT_REFRESH_INTERVAL} unless a test is impatient
      */
     public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
-            ChartService charts, CoolingService cooling, ServerService servers, DashboardAuthenticator authenticator,
+            ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
+            DashboardAuthenticator authenticator,
             Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
             Duration refreshInterval) {
+        this(fleet, devices, sites, racks, charts, cooling, servers, explore, authenticator, clock, demoCredentials,
+                bus, refresher, refreshInterval, EnergyViewService.unconfigured(clock));
+    }
+
+    /** @param energy the energy views' reports ({@link EnergyViewService#unconfigured} without energy/*.yaml) */
+    public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
+            ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
+            DashboardAuthenticator authenticator,
+            Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
+            Duration refreshInterval, EnergyViewService energy) {
+        this.energy = Objects.requireNonNull(energy, "energy");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.sites = Objects.requireNonNull(sites, "sites");
@@ -58,6 +76,7 @@ public final class DashboardContext implements AutoCloseable {
         this.charts = Objects.requireNonNull(charts, "charts");
         this.cooling = Objects.requireNonNull(cooling, "cooling");
         this.servers = Objects.requireNonNull(servers, "servers");
+        this.explore = Objects.requireNonNull(explore, "explore");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.demoCredentials = demoCredentials;
@@ -107,6 +126,19 @@ public final class DashboardContext implements AutoCloseable {
         return servers;
     }
 
+    public ExploreService explore() {
+        return explore;
+    }
+
+    public EnergyViewService energy() {
+        return energy;
+    }
+
+    /** Who is logged in now, for the admin view. */
+    public DashboardSessions sessions() {
+        return sessions;
+    }
+
     public DashboardAuthenticator authenticator() {
         return authenticator;
     }
@@ -137,5 +169,6 @@ public final class DashboardContext implements AutoCloseable {
     public void close() {
         subscription.close();
         refresher.shutdownNow();
+        energy.close();
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
+import org.dcsuite.dashboard.data.EnergyViewService;
+import org.dcsuite.dashboard.data.ExploreService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
@@ -30,6 +33,7 @@ import org.dcsuite.dashboard.data.SiteService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.views.DashboardAppShell;
 import org.dcsuite.dashboard.views.DashboardRoutes;
+import org.dcsuite.energy.report.EnergyService;
 import org.eclipse.jetty.ee11.servlet.ServletContainerInitializerHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -84,6 +88,17 @@ public final class DashboardServer implements AutoCloseable {
      */
     public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
             TelemetryBus bus) throws IOException {
+        return start(settings, config, store, bus, Optional.empty());
+    }
+
+    /**
+     * Starts the dashboard with the energy views' reports.
+     *
+     * @param energy the reports of the configuration's {@code energy/*.yaml}; empty when it has none
+     * @see #start(DashboardSettings, DcsuiteConfig, TelemetryStore, TelemetryBus)
+     */
+    public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
+            TelemetryBus bus, Optional<EnergyService> energy) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
@@ -96,9 +111,10 @@ public final class DashboardServer implements AutoCloseable {
                 new ChartService(config.sites(), store, settings.clock()),
                 new CoolingService(config.sites(), store, settings.clock()),
                 new ServerService(config.sites(), store, settings.clock()),
+                new ExploreService(store),
                 new DashboardAuthenticator(settings.users(), settings.clock()),
                 settings.clock(), settings.demoCredentials(), bus, refresher(),
-                DashboardContext.DEFAULT_REFRESH_INTERVAL);
+                DashboardContext.DEFAULT_REFRESH_INTERVAL, EnergyViewService.of(energy, store, settings.clock()));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
         threads.setName("dashboard-http");

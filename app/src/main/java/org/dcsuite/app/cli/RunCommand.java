@@ -11,12 +11,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.dcsuite.app.http.ApiTokenFile;
 import org.dcsuite.app.http.EnergyApi;
+import org.dcsuite.app.http.EngineApis;
+import org.dcsuite.app.http.SloApi;
 import org.dcsuite.app.server.DcsuiteServer;
 import org.dcsuite.app.server.ServerStartException;
 import org.dcsuite.app.server.ServerSettings;
 import org.dcsuite.app.bus.VertxTelemetryBus;
 import org.dcsuite.app.run.RunningCollectors;
 import org.dcsuite.app.run.SelfTracing;
+import org.dcsuite.app.run.SloEvaluationCycle;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
@@ -38,6 +41,8 @@ import org.dcsuite.energy.config.EnergyConfigReader;
 import org.dcsuite.energy.config.EnergySiteConfig;
 import org.dcsuite.energy.report.EnergyService;
 import org.dcsuite.simulator.DemoConfiguration;
+import org.dcsuite.slo.SloDefinitions;
+import org.dcsuite.slo.SloEngine;
 import org.dcsuite.simulator.control.SimControlServer;
 import org.dcsuite.simulator.control.SimControlToken;
 import org.slf4j.Logger;
@@ -168,10 +173,12 @@ public final class RunCommand implements Callable<Integer> {
             folder = DemoConfiguration.writeTo(demo);
         }
         List<EnergySiteConfig> energySites;
+        SloDefinitions sloDefinitions;
         try {
             configuration = ConfigLoader.load(folder);
             energySites = EnergyConfigReader.load(configuration.directory(),
                     Optional.of(configuration.sites().stream().map(Site::id).collect(Collectors.toSet())));
+            sloDefinitions = SloDefinitions.load(configuration.directory());
         } catch (ConfigException e) {
             var err = spec.commandLine().getErr();
             err.println("dcsuite run: invalid configuration in " + folder + ":");
@@ -207,8 +214,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         Optional<EnergyService> energy = energySites.isEmpty() ? Optional.empty()
                 : Optional.of(new EnergyService(energySites, configuration.sites(), telemetryStore, clock));
+        SloEngine sloEngine = new SloEngine(telemetryStore, sloDefinitions);
         DcsuiteServer server = DcsuiteServer.start(telemetryStore, new ServerSettings(clock, bind, httpPort, tokens,
-                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT), energy.map(EnergyApi::of).orElse(EnergyApi.unconfigured()));
+                ServerSettings.DEFAULT_SHUTDOWN_TIMEOUT), new EngineApis(
+                        energy.map(EnergyApi::of).orElse(EnergyApi.unconfigured()),
+                        sloDefinitions.isEmpty() ? SloApi.unconfigured()
+                                : SloApi.of(sloDefinitions, sloEngine, telemetryStore)));
         SelfTracing tracing = SelfTracing.start(configuration.tracing());
         TelemetryBus bus = VertxTelemetryBus.on(server.vertx());
         RunningCollectors collectors;
@@ -231,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
             dashboard = DashboardServer.start(DashboardSettings.from(
                             new DashboardConfig(dashboardPort, ui.sessionTimeout(), ui.users()), bind, clock,
                             config == null),
-                    configuration, telemetryStore, bus);
+                    configuration, telemetryStore, bus, energy);
             LOG.info("dashboard on http://{}:{}/{}", bind.equals("0.0.0.0") ? "localhost" : bind, dashboard.port(),
                     ui.users().isEmpty() ? " (no dashboard.users configured: nobody can log in; create password "
                             + "hashes with 'dcsuite hash-password')" : "");
@@ -242,11 +253,16 @@ public final class RunCommand implements Callable<Integer> {
             throw new ServerStartException("dashboard: " + e.getMessage()
                     + " (choose another port with --ui-port or dashboard.port)", e);
         }
+        SloEvaluationCycle sloCycle = sloDefinitions.isEmpty() ? null
+                : SloEvaluationCycle.start(sloEngine, sloDefinitions, telemetryStore, clock, server.meterRegistry());
         Path demoCopy = demo;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Inputs stop and the writers flush before the server closes the store.
             dashboard.close();
             collectors.close();
+            if (sloCycle != null) {
+                sloCycle.close();
+            }
             tracing.close();
             server.close();
             TemporaryFolders.deleteQuietly(demoCopy);

@@ -71,7 +71,7 @@ public final class ApiRouter {
     private final SloApi slos;
 
     private ApiRouter(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock, EnergyApi energy, SloApi slos) {
+            Clock clock, EngineApis engines) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -79,26 +79,14 @@ public final class ApiRouter {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new ApiMetrics(registry);
         this.evaluator = new PromqlEvaluator(store);
-        this.energy = Objects.requireNonNull(energy, "energy");
-        this.slos = Objects.requireNonNull(slos, "slos");
+        this.energy = engines.energy();
+        this.slos = engines.slos();
     }
 
     /** Builds the router serving every endpoint. */
     public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock) {
-        return create(vertx, store, registry, auth, clock, EnergyApi.unconfigured());
-    }
-
-    /** Builds the router, with {@code /api/v1/energy} answering from {@code energy}. */
-    public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock, EnergyApi energy) {
-        return create(vertx, store, registry, auth, clock, energy, SloApi.unconfigured());
-    }
-
-    /** Builds the router, with {@code /api/v1/energy} and {@code /api/v1/slos} answering. */
-    public static Router create(Vertx vertx, TelemetryStore store, PrometheusMeterRegistry registry, ApiAuth auth,
-            Clock clock, EnergyApi energy, SloApi slos) {
-        return new ApiRouter(vertx, store, registry, auth, clock, energy, slos).router();
+            Clock clock, EngineApis engines) {
+        return new ApiRouter(vertx, store, registry, auth, clock, Objects.requireNonNull(engines, "engines")).router();
     }
 
     private Router router() {

@@ -23,20 +23,24 @@ public final class SloApi {
     private final TelemetryStore store;
     private final SloEngine live;
 
-    private SloApi(Optional<SloDefinitions> definitions, TelemetryStore store) {
+    private SloApi(Optional<SloDefinitions> definitions, SloEngine live, TelemetryStore store) {
         this.definitions = definitions;
+        this.live = live;
         this.store = store;
-        this.live = definitions.map(d -> new SloEngine(store, d)).orElse(null);
     }
 
-    public static SloApi of(SloDefinitions definitions, TelemetryStore store) {
+    /**
+     * @param live the server's engine, shared with its evaluation cycle so answers about the present reuse the
+     *             incremental state
+     */
+    public static SloApi of(SloDefinitions definitions, SloEngine live, TelemetryStore store) {
         return new SloApi(Optional.of(Objects.requireNonNull(definitions, "definitions")),
-                Objects.requireNonNull(store, "store"));
+                Objects.requireNonNull(live, "live"), Objects.requireNonNull(store, "store"));
     }
 
     /** For servers started without SLO definitions: every call says so. */
     public static SloApi unconfigured() {
-        return new SloApi(Optional.empty(), null);
+        return new SloApi(Optional.empty(), null, null);
     }
 
     /** What a request asks for, checked on the event loop. */

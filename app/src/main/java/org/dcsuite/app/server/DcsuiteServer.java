@@ -25,8 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dcsuite.app.http.ApiAuth;
 import org.dcsuite.app.http.ApiRouter;
-import org.dcsuite.app.http.EnergyApi;
-import org.dcsuite.app.http.SloApi;
+import org.dcsuite.app.http.EngineApis;
 import org.dcsuite.core.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,16 +70,11 @@ public final class DcsuiteServer implements AutoCloseable {
      * @throws ServerStartException when the port cannot be bound
      */
     public static DcsuiteServer start(TelemetryStore store, ServerSettings settings) {
-        return start(store, settings, EnergyApi.unconfigured());
+        return start(store, settings, EngineApis.none());
     }
 
-    /** As {@link #start(TelemetryStore, ServerSettings)}, serving {@code /api/v1/energy} from {@code energy}. */
-    public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EnergyApi energy) {
-        return start(store, settings, energy, SloApi.unconfigured());
-    }
-
-    /** As {@link #start(TelemetryStore, ServerSettings, EnergyApi)}, also serving {@code /api/v1/slos}. */
-    public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EnergyApi energy, SloApi slos) {
+    /** As {@link #start(TelemetryStore, ServerSettings)}, also serving the engines' endpoints. */
+    public static DcsuiteServer start(TelemetryStore store, ServerSettings settings, EngineApis engines) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gcMetrics = bindProcessMetrics(registry);
         Vertx vertx = null;
@@ -94,7 +88,7 @@ public final class DcsuiteServer implements AutoCloseable {
             HttpServer http = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(settings.bindAddress())
                             .setPort(settings.port()))
-                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock(), energy, slos));
+                    .requestHandler(ApiRouter.create(vertx, store, registry, auth, settings.clock(), engines));
             await(http.listen(), START_TIMEOUT);
             StoreMaintenance maintenance = new StoreMaintenance(store, settings.clock());
             maintenance.start();

@@ -71,7 +71,7 @@ class EnergyApiIT {
                 TemperatureEnvelope.ASHRAE_RECOMMENDED, List.of(), List.of());
         EnergyService energy = new EnergyService(List.of(a), List.of(site), store, Clock.systemUTC());
         server = DcsuiteServer.start(store, new ServerSettings(Clock.systemUTC(), "127.0.0.1", 0,
-                List.of(Secret.of(TOKEN)), Duration.ofSeconds(5)), EnergyApi.of(energy));
+                List.of(Secret.of(TOKEN)), Duration.ofSeconds(5)), new EngineApis(EnergyApi.of(energy), SloApi.unconfigured()));
         base = "http://127.0.0.1:" + server.port();
     }
 

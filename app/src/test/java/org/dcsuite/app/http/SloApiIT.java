@@ -24,6 +24,7 @@ import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
 import org.dcsuite.slo.SloDefinitions;
+import org.dcsuite.slo.SloEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,8 @@ class SloApiIT {
                       ratio: { bad: 'req{code="500"}', total: 'req' }
                 """);
         server = DcsuiteServer.start(store, new ServerSettings(Clock.systemUTC(), "127.0.0.1", 0,
-                List.of(Secret.of(TOKEN)), Duration.ofSeconds(5)), EnergyApi.unconfigured(),
-                SloApi.of(SloDefinitions.load(dir.resolve("config")), store));
+                List.of(Secret.of(TOKEN)), Duration.ofSeconds(5)), new EngineApis(EnergyApi.unconfigured(),
+                sloApi(SloDefinitions.load(dir.resolve("config")), store)));
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -107,5 +108,9 @@ class SloApiIT {
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("bad_data");
+    }
+
+    private static SloApi sloApi(SloDefinitions definitions, TelemetryStore store) {
+        return SloApi.of(definitions, new SloEngine(store, definitions), store);
     }
 }

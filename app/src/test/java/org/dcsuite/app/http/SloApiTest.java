@@ -16,6 +16,7 @@ import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
 import org.dcsuite.slo.SloDefinitions;
+import org.dcsuite.slo.SloEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,8 @@ class SloApiTest {
                 samples.add(new Sample(SeriesKey.of("hw.temperature"), t, t > start + 3_600_000 ? 30 : 25));
             }
             store.append(samples);
-            SloApi api = SloApi.of(SloDefinitions.load(dir), store);
+            SloDefinitions definitions = SloDefinitions.load(dir);
+            SloApi api = SloApi.of(definitions, new SloEngine(store, definitions), store);
 
             String now = api.answer(api.parse(MultiMap.caseInsensitiveMultiMap(), CLOCK));
             String past = api.answer(api.parse(MultiMap.caseInsensitiveMultiMap().add("at", "2026-11-24T11:00:00Z"),

@@ -78,23 +78,40 @@ public final class ChartService {
 
     /** The query a range becomes now: ending at the last whole step, starting a range earlier, both aligned. */
     public RangeQuery query(SeriesSelector selector, ChartRange range) {
-        Duration step = step(range);
-        long to = Math.floorDiv(clock.millis(), step.toMillis()) * step.toMillis();
-        return RangeQuery.of(selector, Instant.ofEpochMilli(to - range.length().toMillis()), Instant.ofEpochMilli(to),
-                step, Aggregation.AVG);
+        return query(selector, ChartWindow.whole(range, clock.instant()), Aggregation.AVG);
+    }
+
+    /** The query reading one window. */
+    public static RangeQuery query(SeriesSelector selector, ChartWindow window, Aggregation aggregation) {
+        return RangeQuery.of(selector, window.from(), window.to(), window.step(), aggregation);
+    }
+
+    /** What a refresh of a chart showing {@code shown} reads now ({@link ChartWindow#next}). */
+    public Optional<ChartWindow> next(ChartRange range, Optional<ChartData> shown) {
+        return ChartWindow.next(range, shown, clock.instant());
+    }
+
+    /** A site's IT power over a whole range. Empty when the site is not configured. */
+    public Optional<ChartData> sitePower(String siteId, ChartRange range) {
+        return sitePower(siteId, ChartWindow.whole(range, clock.instant()));
+    }
+
+    /** A rack's power per feed over a whole range. Empty when the rack is not configured. */
+    public Optional<ChartData> rackPowerByFeed(String siteId, String rackId, ChartRange range) {
+        return rackPowerByFeed(siteId, rackId, ChartWindow.whole(range, clock.instant()));
     }
 
     /** A site's IT power: its PDUs' inlet totals added, one line. Empty when the site is not configured. */
-    public Optional<ChartData> sitePower(String siteId, ChartRange range) {
+    public Optional<ChartData> sitePower(String siteId, ChartWindow window) {
         if (sites.stream().noneMatch(s -> s.id().equals(siteId))) {
             return Optional.empty();
         }
-        return Optional.of(power(FleetService.DEVICE_TOTAL_POWER.and(LabelMatcher.eq("site", siteId)), range,
+        return Optional.of(power(FleetService.DEVICE_TOTAL_POWER.and(LabelMatcher.eq("site", siteId)), window,
                 l -> l.site().id().equals(siteId) && l.device().kind() == DeviceKind.PDU ? "IT power" : null));
     }
 
     /** A rack's power per feed: its PDUs' inlet totals added by feed. Empty when the rack is not configured. */
-    public Optional<ChartData> rackPowerByFeed(String siteId, String rackId, ChartRange range) {
+    public Optional<ChartData> rackPowerByFeed(String siteId, String rackId, ChartWindow window) {
         boolean known = sites.stream().filter(s -> s.id().equals(siteId)).flatMap(s -> s.rooms().stream())
                 .flatMap(r -> r.racks().stream()).anyMatch(r -> r.id().equals(rackId));
         if (!known) {
@@ -105,10 +122,11 @@ public final class ChartService {
                 .filter(l -> l.site().id().equals(siteId) && l.rack().filter(r -> r.id().equals(rackId)).isPresent())
                 .map(l -> l.device().id()).sorted().collect(Collectors.joining("|"));
         if (pdus.isEmpty()) {
-            return Optional.of(new ChartData(KW, range, step(range), source(step(range)), List.of(), List.of()));
+            return Optional.of(new ChartData(KW, window.range(), window.step(), source(window.step()), times(window),
+                    List.of()));
         }
         return Optional.of(power(FleetService.DEVICE_TOTAL_POWER.and(LabelMatcher.of(DeviceHealthMetrics.DEVICE_ATTRIBUTE,
-                LabelMatcher.Op.RE, pdus)), range, l -> l.device().kind() != DeviceKind.PDU || !l.site().id().equals(siteId)
+                LabelMatcher.Op.RE, pdus)), window, l -> l.device().kind() != DeviceKind.PDU || !l.site().id().equals(siteId)
                         || l.rack().filter(r -> r.id().equals(rackId)).isEmpty() ? null
                         : l.device().feed().map(f -> "Feed " + f).orElse("No feed configured")));
     }
@@ -118,12 +136,9 @@ public final class ChartService {
      *
      * @param line the line a device's readings belong to, or {@code null} to leave them out
      */
-    private ChartData power(SeriesSelector selector, ChartRange range, Function<DeviceLocation, String> line) {
-        RangeQuery query = query(selector, range);
-        List<Long> times = new ArrayList<>();
-        for (long t = query.fromMillis(); t <= query.toMillis(); t += query.stepMillis()) {
-            times.add(t);
-        }
+    private ChartData power(SeriesSelector selector, ChartWindow window, Function<DeviceLocation, String> line) {
+        RangeQuery query = query(selector, window, Aggregation.AVG);
+        List<Long> times = times(window);
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (RangeSeries s : store.query(query)) {
             DeviceLocation l = byDevice.get(s.series().label(DeviceHealthMetrics.DEVICE_ATTRIBUTE));
@@ -142,7 +157,16 @@ public final class ChartService {
         List<ChartData.Series> series = new ArrayList<>();
         sums.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> series.add(new ChartData.Series(
                 e.getKey(), Arrays.stream(e.getValue()).boxed().toList())));
-        return new ChartData(KW, range, query.step(), source(query.step()), times, series);
+        return new ChartData(KW, window.range(), query.step(), source(query.step()), times, series);
+    }
+
+    /** The time of each point of a window. */
+    static List<Long> times(ChartWindow window) {
+        List<Long> times = new ArrayList<>(window.points());
+        for (long t = window.fromMillis(); t <= window.toMillis(); t += window.step().toMillis()) {
+            times.add(t);
+        }
+        return times;
     }
 
     private static double[] nanArray(int n) {

@@ -19,24 +19,22 @@ import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.Sample;
+import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.TelemetryStore;
 
 /**
  * Builds the Servers view: per server (devices of kind {@code server}) the Redfish readings of docs/metrics.md:
  * chassis power ({@code hw.host.power}, the legacy {@code PowerConsumedWatts} or the newer
  * {@code EnvironmentMetrics.PowerWatts}; per-supply {@code hw.power} would count input and output twice), the
- * hottest {@code hw.temperature}, fan speeds and fan health, the systems' health and power state. Inventory
- * ({@code hw.model}, {@code hw.serial_number}, {@code hw.firmware_version}) is taken from the readings' attributes
- * where a driver sets them; the Redfish driver does not read it yet. Readings older than
+ * hottest {@code hw.temperature}, fan speeds and fan health, the systems' health and power state, and the inventory
+ * strings of {@code hw.server.info} (manufacturer, model, serial number, BIOS and BMC firmware). Readings older than
  * {@link DeviceHealthService#LOOKBACK} are not used. One build per site serves every open screen for
  * {@link FleetService#MAX_AGE}. Blocking: call it off the UI lock.
  */
 public final class ServerService {
 
-    /** Attributes that carry inventory, as the SunSpec common model names them. */
-    static final String MODEL = "hw.model";
-    static final String SERIAL = "hw.serial_number";
-    static final String FIRMWARE = "hw.firmware_version";
+    /** The Redfish driver's inventory series: value 1, the strings as attributes (docs/metrics.md). */
+    public static final String INFO_METRIC = "hw.server.info";
     /** Health states from best to worst, as the Redfish driver maps OK, Warning, Critical. */
     private static final List<String> HEALTH_ORDER = List.of("ok", "degraded", "failed");
 
@@ -97,6 +95,12 @@ public final class ServerService {
                 r.health = state;
             }
         }
+        for (Sample s : latest(INFO_METRIC + "{" + device + "}", now, byDevice)) {
+            Readings r = readings(byDevice, s);
+            if (r.info == null && s.value() >= 0.5) {
+                r.info = s.series();
+            }
+        }
         for (Sample s : latest("hw.power_state{" + device + ",hw.type=\"system\"}", now, byDevice)) {
             Readings r = readings(byDevice, s);
             r.poweredOn = (r.poweredOn == null || r.poweredOn) && s.value() >= 0.5;
@@ -105,9 +109,12 @@ public final class ServerService {
         for (DeviceLocation l : servers) {
             Readings r = byDevice.get(l.device().id());
             Optional<Sample> hottest = Optional.ofNullable(r.hottest);
+            Optional<SeriesKey> info = Optional.ofNullable(r.info);
+            Optional<String> model = info.map(k -> (k.label("manufacturer") + " " + k.label("model")).strip())
+                    .filter(m -> !m.isEmpty());
             out.add(new ServerStatus(l.room().map(Room::name).orElse(""), l.rack().map(Rack::id), l.device().id(),
-                    l.device().name(), Optional.ofNullable(r.inventory.get(MODEL)),
-                    Optional.ofNullable(r.inventory.get(SERIAL)), Optional.ofNullable(r.inventory.get(FIRMWARE)),
+                    l.device().name(), model, inventory(info, "serial_number"), inventory(info, "firmware_version"),
+                    inventory(info, "bios_version"),
                     optional(r.power), hottest.map(s -> OptionalDouble.of(s.value())).orElse(OptionalDouble.empty()),
                     hottest.map(ServerService::sensorName), optional(r.slowestFan), r.fans,
                     r.failedFans == null ? OptionalInt.empty() : OptionalInt.of(r.failedFans),
@@ -116,19 +123,14 @@ public final class ServerService {
         return new ServersOverview(site.id(), site.name(), out);
     }
 
-    /** The latest numeric samples; their inventory attributes are kept on the way. */
+    /** The latest numeric samples. */
     private List<Sample> latest(String selector, Instant now, Map<String, Readings> byDevice) {
-        List<Sample> samples = store.latest(SeriesSelector.parse(selector), now, DeviceHealthService.LOOKBACK)
+        return store.latest(SeriesSelector.parse(selector), now, DeviceHealthService.LOOKBACK)
                 .stream().filter(s -> !Double.isNaN(s.value())).toList();
-        for (Sample s : samples) {
-            for (String attribute : List.of(MODEL, SERIAL, FIRMWARE)) {
-                String value = s.series().label(attribute);
-                if (!value.isEmpty()) {
-                    readings(byDevice, s).inventory.putIfAbsent(attribute, value);
-                }
-            }
-        }
-        return samples;
+    }
+
+    private static Optional<String> inventory(Optional<SeriesKey> info, String attribute) {
+        return info.map(k -> k.label(attribute)).filter(v -> !v.isEmpty());
     }
 
     private static String sensorName(Sample s) {
@@ -153,6 +155,6 @@ public final class ServerService {
         private Integer failedFans;
         private String health;
         private Boolean poweredOn;
-        private final Map<String, String> inventory = new HashMap<>();
+        private SeriesKey info;
     }
 }

@@ -13,9 +13,10 @@ import java.util.OptionalInt;
  * @param rackId        the rack; empty for a server outside racks
  * @param deviceId      the configured device id
  * @param deviceName    for people
- * @param model         {@code hw.model} on the readings this view reads
- * @param serial        {@code hw.serial_number} on the readings this view reads
- * @param firmware      {@code hw.firmware_version} on the readings this view reads
+ * @param model         manufacturer and model of {@code hw.server.info}
+ * @param serial        {@code serial_number} of {@code hw.server.info}
+ * @param firmware      {@code firmware_version} (the BMC's) of {@code hw.server.info}
+ * @param bios          {@code bios_version} of {@code hw.server.info}
  * @param powerWatts    sum of the chassis' {@code hw.host.power} in W
  * @param hottestC      the highest {@code hw.temperature} of the server in °C
  * @param hottestSensor the {@code hw.name} (else {@code hw.id}) of that sensor
@@ -27,7 +28,8 @@ import java.util.OptionalInt;
  * @param poweredOn     whether every system's {@code hw.power_state} is on
  */
 public record ServerStatus(String roomName, Optional<String> rackId, String deviceId, String deviceName,
-        Optional<String> model, Optional<String> serial, Optional<String> firmware, OptionalDouble powerWatts,
+        Optional<String> model, Optional<String> serial, Optional<String> firmware, Optional<String> bios,
+        OptionalDouble powerWatts,
         OptionalDouble hottestC, Optional<String> hottestSensor, OptionalDouble slowestFanRpm, int fans,
         OptionalInt failedFans, Optional<String> health, Optional<Boolean> poweredOn) {
 
@@ -39,6 +41,7 @@ public record ServerStatus(String roomName, Optional<String> rackId, String devi
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(firmware, "firmware");
+        Objects.requireNonNull(bios, "bios");
         Objects.requireNonNull(powerWatts, "powerWatts");
         Objects.requireNonNull(hottestC, "hottestC");
         Objects.requireNonNull(hottestSensor, "hottestSensor");

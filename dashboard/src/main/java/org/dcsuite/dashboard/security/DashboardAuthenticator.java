@@ -3,6 +3,7 @@ package org.dcsuite.dashboard.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,12 @@ public final class DashboardAuthenticator {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The configured users as name and role, sorted by name: what may be shown of them (never a hash). */
+    public List<DashboardPrincipal> configuredUsers() {
+        return users.values().stream().map(u -> new DashboardPrincipal(u.name(), u.role()))
+                .sorted(Comparator.comparing(DashboardPrincipal::name)).toList();
     }
 
     /** Strips control characters (no forged log lines) and cuts long names. */

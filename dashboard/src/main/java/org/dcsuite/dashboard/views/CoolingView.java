@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.dcsuite.dashboard.DashboardContext;
+import org.dcsuite.dashboard.data.ChartRange;
 import org.dcsuite.dashboard.data.CoolingOverview;
 import org.dcsuite.dashboard.data.CoolingRoom;
 import org.dcsuite.dashboard.data.CoolingService;
@@ -86,6 +87,8 @@ public final class CoolingView extends VerticalLayout implements BeforeEnterObse
         units.addColumn(CoolingView::state).setKey("state").setHeader("State").setSortable(true)
                 .setTooltipGenerator(u -> u.running().isEmpty() ? NOT_REPORTED + "hw.cooling.running"
                         : "hw.cooling.running; alarms: hw.cooling.alarm flags at 1");
+        units.addComponentColumn(u -> ExploreView.chartLink("hw.temperature{device=\"" + u.deviceId() + "\"}",
+                ChartRange.HOURS_6)).setKey("chart").setHeader("Supply / return");
         units.setPartNameGenerator(u -> u.alarms().isEmpty() ? null : "hot-spot");
         units.getColumns().forEach(c -> c.setResizable(true));
         units.setDataProvider(provider);

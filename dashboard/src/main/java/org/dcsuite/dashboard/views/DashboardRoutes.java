@@ -15,7 +15,8 @@ public final class DashboardRoutes {
     /** Views with a {@code @Route}. */
     public static final List<Class<? extends Component>> VIEWS =
             List.of(LoginView.class, FleetView.class, DevicesView.class, SiteView.class, RackView.class,
-                    CoolingView.class, ServersView.class);
+                    CoolingView.class, ServersView.class, ExploreView.class, AdminUsersView.class, EnergyView.class,
+                    EnergySiteView.class);
     /** Vaadin's own error views: not found, access denied (shown as not found), internal error. */
     public static final List<Class<? extends Component>> ERROR_VIEWS =
             List.of(RouteNotFoundError.class, RouteAccessDeniedError.class, InternalServerError.class);

@@ -2,6 +2,7 @@ package org.dcsuite.dashboard.views;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.dcsuite.dashboard.DashboardContext;
 import org.dcsuite.dashboard.security.DashboardAccessControl;
 
 /**
@@ -16,5 +17,12 @@ public final class DashboardServiceInitListener implements VaadinServiceInitList
         DashboardAccessControl accessControl = new DashboardAccessControl();
         accessControl.setLoginView(LoginView.class);
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
+        // Expired, logged-out and ended sessions leave the admin's list of active sessions.
+        event.getSource().addSessionDestroyListener(destroy -> {
+            DashboardContext context = destroy.getService().getContext().getAttribute(DashboardContext.class);
+            if (context != null) {
+                context.sessions().closed(destroy.getSession());
+            }
+        });
     }
 }

@@ -68,7 +68,9 @@ public final class FleetView extends VerticalLayout {
         grid.addColumn(FleetView::devices).setKey("devices").setHeader("Devices")
                 .setComparator(Comparator.comparingInt(SiteSummary::devicesDown)
                         .thenComparingInt(SiteSummary::devicesNoData))
-                .setTooltipGenerator(s -> "dcsuite.device.up of " + Formats.count(s.devices(), "configured device"));
+                .setTooltipGenerator(s -> "dcsuite.device.up of " + Formats.count(s.devices(), "configured device"))
+                // The longest figure ("12 up / 0 down / 0 no data") must fit whole: sized to its content, not shared.
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> Formats.NONE).setKey("alerts").setHeader("Active alerts")
                 .setTooltipGenerator(s -> ALERTS_UNAVAILABLE);
         grid.getColumns().forEach(c -> c.setResizable(true));

@@ -35,12 +35,13 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
             + "admin, sre, oncall, facility, viewer; passwords in the README). Never use them on a real site.";
     static final String LOCKED_MESSAGE = "Too many failed attempts. Try again in %d s.";
 
+    private final DashboardContext context;
     private final DashboardAuthenticator authenticator;
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
-        DashboardContext context = DashboardContext.current();
+        this.context = DashboardContext.current();
         this.authenticator = context.authenticator();
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -79,6 +80,8 @@ public final class LoginView extends VerticalLayout implements BeforeEnterObserv
         switch (result) {
             case LoginResult.Success success -> {
                 CurrentUser.login(success.principal());
+                context.sessions().opened(success.principal(), address, context.clock().instant(),
+                        VaadinSession.getCurrent());
                 // The stored target may carry a query string (a bookmarked chart range): keep it apart from the path.
                 Location target = new Location(redirectTarget());
                 UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());

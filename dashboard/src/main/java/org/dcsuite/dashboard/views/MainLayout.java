@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.dcsuite.dashboard.DashboardContext;
 import org.dcsuite.dashboard.security.CurrentUser;
 import org.dcsuite.dashboard.security.DashboardPrincipal;
+import org.dcsuite.dashboard.security.DashboardRoles;
 
 /**
  * The frame around every view: navigation, the user and role, how fresh the live data is, the dark/light switch
@@ -58,7 +59,12 @@ public final class MainLayout extends AppLayout {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Fleet", FleetView.class), new SideNavItem("Devices", DevicesView.class));
+        nav.addItem(new SideNavItem("Fleet", FleetView.class), new SideNavItem("Devices", DevicesView.class),
+                new SideNavItem("Explore", ExploreView.class), new SideNavItem("Energy", EnergyView.class));
+        // Shown only to the roles the view admits; the view itself is checked on the server for every navigation.
+        if (CurrentUser.get().filter(p -> p.role().id().equals(DashboardRoles.ADMIN)).isPresent()) {
+            nav.addItem(new SideNavItem("Users & sessions", AdminUsersView.class));
+        }
         addToDrawer(nav);
         CurrentUser.get().ifPresent(this::showUser);
         LiveRefresh.install(this, context.refresher(), context.refreshInterval(), context::lastSampleBatch, this::showLiveStatus);

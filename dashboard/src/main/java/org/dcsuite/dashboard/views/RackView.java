@@ -93,7 +93,7 @@ public final class RackView extends VerticalLayout implements BeforeEnterObserve
         RouterLink back = new RouterLink("Back to the site", SiteView.class,
                 new RouteParameters(SiteView.SITE_PARAMETER, siteId));
         add(back, title, summary, new H3("A/B redundancy"), verdict, reason, convention, pdus, chart);
-        show(new Loaded(detail, charts.rackPowerByFeed(siteId, rackId, chart.selected())));
+        show(new Loaded(siteId + "/" + rackId, detail, charts.rackPowerByFeed(siteId, rackId, chart.selected())));
     }
 
     /** The chart with its range picker, for tests. */
@@ -104,11 +104,16 @@ public final class RackView extends VerticalLayout implements BeforeEnterObserve
     private Loaded load() {
         String site = siteId;
         String rack = rackId;
-        return site == null ? new Loaded(Optional.empty(), Optional.empty())
-                : new Loaded(racks.rack(site, rack), charts.rackPowerByFeed(site, rack, chart.selected()));
+        return site == null ? new Loaded("", Optional.empty(), Optional.empty())
+                : new Loaded(site + "/" + rack, racks.rack(site, rack), charts.next(chart.selected(), chart.shown())
+                        .flatMap(window -> charts.rackPowerByFeed(site, rack, window)));
     }
 
     private void show(Loaded loaded) {
+        if (!loaded.rack().equals(siteId + "/" + rackId)) {
+            // Loaded for the rack shown before a navigation to another one.
+            return;
+        }
         loaded.detail().ifPresent(this::showDetail);
         loaded.chart().ifPresent(chart::show);
     }
@@ -212,6 +217,6 @@ public final class RackView extends VerticalLayout implements BeforeEnterObserve
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private record Loaded(Optional<RackDetail> detail, Optional<ChartData> chart) {
+    private record Loaded(String rack, Optional<RackDetail> detail, Optional<ChartData> chart) {
     }
 }

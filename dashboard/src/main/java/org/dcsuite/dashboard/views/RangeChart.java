@@ -10,6 +10,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dcsuite.dashboard.data.ChartData;
 import org.dcsuite.dashboard.data.ChartRange;
 
@@ -72,14 +73,29 @@ final class RangeChart extends VerticalLayout {
         return selected;
     }
 
-    void show(ChartData data) {
-        chart.setData(data);
-        caption.setText(String.format(Locale.ROOT, "Last %s, one point per %s (average), from %s; times in your "
-                + "time zone.", data.range().id(), Formats.step(data.step()), switch (data.source()) {
+    /** What the chart draws now, so a refresh reads only what follows it; called from the refresher thread too. */
+    Optional<ChartData> shown() {
+        return chart.data();
+    }
+
+    /** Shows a whole range, or appends a tail of the range shown ({@link TimeSeriesChart#show}). */
+    void show(ChartData next) {
+        if (next.range() != selected) {
+            // Loaded before the viewer picked another range; the pick's own load shows that one.
+            return;
+        }
+        chart.show(next);
+        caption.setText(caption(chart.data().orElse(next), "average"));
+    }
+
+    /** What a chart's caption says: range, step, aggregation and where the store read it from. */
+    static String caption(ChartData data, String aggregation) {
+        return String.format(Locale.ROOT, "Last %s, one point per %s (%s), from %s; times in your time zone.",
+                data.range().id(), Formats.step(data.step()), aggregation, switch (data.source()) {
                     case RAW -> "raw samples";
                     case MINUTE_ROLLUP -> "1-minute rollups";
                     case HOUR_ROLLUP -> "1-hour rollups";
-                }) + (data.series().isEmpty() ? " No readings in this range." : ""));
+                }) + (data.series().isEmpty() ? " No readings in this range." : "");
     }
 
     /** The range picker, for tests. */

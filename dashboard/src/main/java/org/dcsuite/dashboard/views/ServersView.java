@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.dcsuite.dashboard.DashboardContext;
+import org.dcsuite.dashboard.data.ChartRange;
 import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.ServerStatus;
@@ -40,8 +41,8 @@ import org.dcsuite.dashboard.data.SiteService;
 public final class ServersView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String NOT_REPORTED = "Not reported by this server: ";
-    /** Why inventory columns are usually empty: the driver, not the server, lacks it. */
-    static final String NO_INVENTORY = "Not reported: the Redfish driver does not read inventory yet (";
+    /** Where the inventory columns come from. */
+    static final String INVENTORY = "hw.server.info, read by the Redfish driver from the system and its BMC: ";
 
     private final SiteService sites;
     private final ServerService servers;
@@ -66,12 +67,13 @@ public final class ServersView extends VerticalLayout implements BeforeEnterObse
         text("server", "Server", ServerStatus::deviceName);
         text("rack", "Rack", s -> s.rackId().orElse(s.roomName().isEmpty() ? "site" : "room " + s.roomName()));
         text("model", "Model", s -> s.model().orElse(Formats.NONE))
-                .setTooltipGenerator(s -> s.model().isEmpty() ? NO_INVENTORY + "hw.model)" : "hw.model");
+                .setTooltipGenerator(s -> inventoryTooltip(s.model(), "Manufacturer and Model"));
         text("serial", "Serial", s -> s.serial().orElse(Formats.NONE))
-                .setTooltipGenerator(s -> s.serial().isEmpty() ? NO_INVENTORY + "hw.serial_number)" : "hw.serial_number");
-        text("firmware", "Firmware", s -> s.firmware().orElse(Formats.NONE))
-                .setTooltipGenerator(s -> s.firmware().isEmpty() ? NO_INVENTORY + "hw.firmware_version)"
-                        : "hw.firmware_version");
+                .setTooltipGenerator(s -> inventoryTooltip(s.serial(), "SerialNumber"));
+        text("firmware", "BMC firmware", s -> s.firmware().orElse(Formats.NONE))
+                .setTooltipGenerator(s -> inventoryTooltip(s.firmware(), "the manager's FirmwareVersion"));
+        text("bios", "BIOS", s -> s.bios().orElse(Formats.NONE))
+                .setTooltipGenerator(s -> inventoryTooltip(s.bios(), "BiosVersion"));
         number("power", "Power", ServerStatus::powerWatts, Formats::watts)
                 .setTooltipGenerator(s -> (s.powerWatts().isEmpty() ? NOT_REPORTED : "")
                         + "hw.host.power, the chassis total (PowerConsumedWatts or EnvironmentMetrics PowerWatts)");
@@ -92,6 +94,10 @@ public final class ServersView extends VerticalLayout implements BeforeEnterObse
         text("power-state", "Power state", s -> s.poweredOn().map(on -> on ? "On" : "Off").orElse(Formats.NONE))
                 .setTooltipGenerator(s -> s.poweredOn().isEmpty() ? NOT_REPORTED + "hw.power_state"
                         : "hw.power_state of its systems: On when every system is on");
+        grid.addComponentColumn(s -> ExploreView.chartLink("hw.temperature{device=\"" + s.deviceId() + "\"}",
+                ChartRange.HOUR_1)).setKey("chart").setHeader("Temperatures").setAutoWidth(true);
+        // Whole names, serial numbers and versions over a horizontal scroll rather than cut figures.
+        grid.getColumns().forEach(c -> c.setAutoWidth(true));
         grid.setPartNameGenerator(s -> s.health().filter(h -> !"ok".equals(h)).map(h -> "hot-spot").orElse(null));
         grid.setDataProvider(provider);
         grid.setSizeFull();
@@ -161,5 +167,9 @@ public final class ServersView extends VerticalLayout implements BeforeEnterObse
             provider.setFilter(s -> columnTexts.stream()
                     .anyMatch(text -> text.apply(s).toLowerCase(Locale.ROOT).contains(query)));
         }
+    }
+
+    private static String inventoryTooltip(Optional<String> value, String property) {
+        return (value.isEmpty() ? NOT_REPORTED : "") + INVENTORY + property;
     }
 }

@@ -116,7 +116,7 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
         RouterLink serversLink = new RouterLink("Servers", ServersView.class, new RouteParameters(params(siteId)));
         serversLink.setId("servers-link");
         add(title, new HorizontalLayout(coolingLink, serversLink), search, grid, footnote, chart);
-        show(new Loaded(overview, charts.sitePower(siteId, chart.selected())));
+        show(new Loaded(siteId, overview, charts.sitePower(siteId, chart.selected())));
     }
 
     /** The route parameters of a site's views (this one, Cooling, Servers). */
@@ -141,11 +141,16 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
 
     private Loaded load() {
         String id = siteId;
-        return id == null ? new Loaded(Optional.empty(), Optional.empty())
-                : new Loaded(sites.site(id), charts.sitePower(id, chart.selected()));
+        return id == null ? new Loaded("", Optional.empty(), Optional.empty())
+                : new Loaded(id, sites.site(id), charts.next(chart.selected(), chart.shown())
+                        .flatMap(window -> charts.sitePower(id, window)));
     }
 
     private void show(Loaded loaded) {
+        if (!loaded.site().equals(siteId)) {
+            // Loaded for the site shown before a navigation to another one.
+            return;
+        }
         loaded.overview().ifPresent(o -> {
             title.setText(o.siteName() + " (" + o.siteId() + ")");
             rows.clear();
@@ -169,6 +174,6 @@ public final class SiteView extends VerticalLayout implements BeforeEnterObserve
         return d.orElse(Double.NEGATIVE_INFINITY);
     }
 
-    private record Loaded(Optional<SiteOverview> overview, Optional<ChartData> chart) {
+    private record Loaded(String site, Optional<SiteOverview> overview, Optional<ChartData> chart) {
     }
 }

@@ -4,9 +4,13 @@ import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentView;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.HasErrorParameter;
 import java.util.Arrays;
+import java.util.List;
 import org.dcsuite.core.security.Role;
 import org.dcsuite.dashboard.security.DashboardRoles;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,37 @@ class AccessControlTest extends KaribuTestBase {
         loginAs(role);
         UI.getCurrent().navigate(AdminOnlyTestView.class);
         expectView(AdminOnlyTestView.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleOpensExplore(Role role) {
+        loginAs(role);
+        UI.getCurrent().navigate("explore");
+        expectView(ExploreView.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"SRE", "ONCALL", "FACILITY", "VIEWER"})
+    void usersAndSessionsIsRefusedToEveryRoleButAdmin(Role role) {
+        loginAs(role);
+        UI.getCurrent().navigate("");
+        assertThat(navigationLabels()).contains("Explore").doesNotContain("Users & sessions");
+        UI.getCurrent().navigate("admin/users");
+        assertThat(getCurrentView()).isNotEqualTo(AdminUsersView.class);
+        assertThat(HasErrorParameter.class).isAssignableFrom(getCurrentView());
+    }
+
+    @Test
+    void usersAndSessionsOpensForAdminAndIsInItsNavigation() {
+        loginAs(Role.ADMIN);
+        UI.getCurrent().navigate("admin/users");
+        expectView(AdminUsersView.class);
+        assertThat(navigationLabels()).contains("Explore", "Users & sessions");
+    }
+
+    private static List<String> navigationLabels() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.dcsuite.dashboard.TestFleet;
 import org.dcsuite.dashboard.data.ChartService;
 import org.dcsuite.dashboard.data.CoolingService;
 import org.dcsuite.dashboard.data.DeviceHealthService;
+import org.dcsuite.dashboard.data.EnergyViewService;
+import org.dcsuite.dashboard.data.ExploreService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
@@ -65,8 +67,9 @@ abstract class KaribuTestBase {
                 new DeviceHealthService(config.sites(), store, clock), sites,
                 new RackService(config.sites(), sites, store, clock), new ChartService(config.sites(), store, clock),
                 new CoolingService(config.sites(), store, clock), new ServerService(config.sites(), store, clock),
+                new ExploreService(store),
                 new DashboardAuthenticator(TestFleet.users(), clock), clock, true, TelemetryBus.noop(), refresher,
-                REFRESH);
+                REFRESH, energy());
         Set<Class<? extends Component>> views = new HashSet<>(DashboardRoutes.VIEWS);
         views.add(AdminOnlyTestView.class);
         MockVaadin.setup(new Routes(views, new HashSet<>(), true), () -> {
@@ -85,6 +88,11 @@ abstract class KaribuTestBase {
     /** The fleet the views are built over: {@link TestFleet#config()} unless a test needs more devices. */
     DcsuiteConfig config() {
         return TestFleet.config();
+    }
+
+    /** The energy views' reports: none unless a test configures energy for the fleet's sites. */
+    EnergyViewService energy() {
+        return EnergyViewService.unconfigured(clock);
     }
 
     /** Logs in without the login form, for tests about views rather than login. */

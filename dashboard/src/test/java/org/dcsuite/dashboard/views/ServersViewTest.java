@@ -1,5 +1,6 @@
 package org.dcsuite.dashboard.views;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._sortByKey;
@@ -8,12 +9,15 @@ import static com.github.mvysny.kaributesting.v10.NavigatorKt.expectView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.util.List;
 import org.dcsuite.core.security.Role;
 import org.dcsuite.core.series.Sample;
+import org.dcsuite.dashboard.data.StepAggregation;
 import org.dcsuite.dashboard.TestFleet;
+import org.dcsuite.dashboard.data.ChartRange;
 import org.dcsuite.dashboard.data.ServerStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +26,18 @@ import org.junit.jupiter.api.Test;
 class ServersViewTest extends KaribuTestBase {
 
     /**
-     * Beside {@link TestFleet#samples}: lyon-srv-1 draws 412 W (hw.host.power, carrying a model), fans at 5400 and
+     * Beside {@link TestFleet#samples}: lyon-srv-1 draws 412 W (hw.host.power) and reports its inventory
+     * (hw.server.info), fans at 5400 and
      * 6000 rpm both ok, system ok and on; lyon-srv-2 has one failed fan at 3000 rpm, a degraded system, powered off.
      */
     @BeforeEach
     void storeRedfishSamples() {
         store.append(List.of(
                 TestFleet.sample("hw.host.power", "lyon", "lyon-srv-1", T, 412, "hw.id", "Chassis/1/Power",
-                        "hw.type", "enclosure", "hw.model", "PowerEdge R760"),
+                        "hw.type", "enclosure"),
+                TestFleet.sample("hw.server.info", "lyon", "lyon-srv-1", T, 1, "hw.id", "Systems/1", "hw.type",
+                        "system", "manufacturer", "Dell Inc.", "model", "PowerEdge R760", "serial_number", "7XK2Q93",
+                        "bios_version", "2.1.5", "firmware_version", "7.10.30.00"),
                 fan("lyon-srv-1", "Fan1", 5400), fan("lyon-srv-1", "Fan2", 6000),
                 fanStatus("lyon-srv-1", "Fan1", "ok", 1), fanStatus("lyon-srv-1", "Fan1", "failed", 0),
                 fanStatus("lyon-srv-1", "Fan2", "ok", 1), fanStatus("lyon-srv-1", "Fan2", "failed", 0),
@@ -56,7 +64,10 @@ class ServersViewTest extends KaribuTestBase {
         assertThat(_size(grid)).isEqualTo(2);
         assertThat(_getFormatted(grid, 0, "server")).isEqualTo("lyon-srv-1");
         assertThat(_getFormatted(grid, 0, "rack")).isEqualTo("r01");
-        assertThat(_getFormatted(grid, 0, "model")).isEqualTo("PowerEdge R760");
+        assertThat(_getFormatted(grid, 0, "model")).isEqualTo("Dell Inc. PowerEdge R760");
+        assertThat(_getFormatted(grid, 0, "serial")).isEqualTo("7XK2Q93");
+        assertThat(_getFormatted(grid, 0, "firmware")).isEqualTo("7.10.30.00");
+        assertThat(_getFormatted(grid, 0, "bios")).isEqualTo("2.1.5");
         assertThat(_getFormatted(grid, 0, "power")).isEqualTo("412 W");
         assertThat(_getFormatted(grid, 0, "hottest")).isEqualTo("24.5 °C");
         assertThat(_getFormatted(grid, 0, "slowest-fan")).isEqualTo("5400 rpm");
@@ -82,7 +93,7 @@ class ServersViewTest extends KaribuTestBase {
         assertThat(_getFormatted(grid, 1, "model")).isEqualTo("—");
         assertThat(_getFormatted(grid, 1, "serial")).isEqualTo("—");
         assertThat(grid.getColumnByKey("firmware").getTooltipGenerator().apply(srv2))
-                .contains("does not read inventory");
+                .startsWith("Not reported by this server: hw.server.info");
 
         var oslo = open("sites/oslo/servers").grid();
         for (String key : new String[] {"power", "slowest-fan", "failed-fans", "health", "power-state"}) {
@@ -105,6 +116,16 @@ class ServersViewTest extends KaribuTestBase {
         assertThat(_getFormatted(view.grid(), 0, "server")).isEqualTo("lyon-srv-1");
         view.search().setValue("");
         assertThat(_size(view.grid())).isEqualTo(2);
+    }
+
+    @Test
+    void eachServerLinksToItsTemperaturesInExplore() {
+        var grid = open("sites/lyon/servers").grid();
+        RouterLink link = (RouterLink) _getCellComponent(grid, 0, "chart");
+        assertThat(link.getHref()).startsWith("explore?");
+        ExploreQuery query = ExploreQuery.from(link.getQueryParameters().orElseThrow());
+        assertThat(query).isEqualTo(new ExploreQuery("hw.temperature{device=\"lyon-srv-1\"}",
+                ChartRange.HOUR_1, StepAggregation.AVG));
     }
 
     @Test

@@ -118,6 +118,21 @@ class SiteViewTest extends KaribuTestBase {
     }
 
     @Test
+    void aRefreshTickAppendsTheNewSampleToTheChart() throws InterruptedException {
+        SiteView view = open("sites/lyon?range=15m");
+        ChartData before = view.chart().chart().data().orElseThrow();
+        assertThat(before.series().getFirst().values().getLast()).isEqualTo(3.2);
+        Instant later = T.plusSeconds(10);
+        store.append(List.of(TestFleet.sample("hw.power", "lyon", "lyon-pdu-a", later, 1800, "hw.id", "inlet-1"),
+                TestFleet.sample("hw.power", "lyon", "lyon-pdu-b", later, 1700, "hw.id", "inlet-1")));
+        clock.set(later.plusSeconds(5));
+        ChartData after = ExploreViewTest.awaitChart(view.chart().chart(),
+                d -> d.timesMillis().getLast() == later.toEpochMilli());
+        assertThat(after.series().getFirst().values().getLast()).isEqualTo(3.5);
+        assertThat(after.series().getFirst().values().get(after.timesMillis().size() - 2)).isEqualTo(3.2);
+    }
+
+    @Test
     void theSiteLinksToItsCoolingAndServersViews() {
         open("sites/lyon");
         assertThat(_get(RouterLink.class, s -> s.withId("cooling-link")).getHref()).isEqualTo("sites/lyon/cooling");

@@ -1,6 +1,7 @@
 package org.dcsuite.tests.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dcsuite.core.config.ConfigLoader;
+import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.simulator.DemoConfiguration;
 import org.dcsuite.tests.e2e.DcsuiteProcess;
@@ -40,6 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -53,7 +57,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) against one
  * {@code dcsuite run} of the bundled demo: every role logs in through the login form, the figures shown equal what
  * the store answers over the HTTP API, a wrong password is refused, an anonymous browser is sent to the login page,
- * and a Rack view draws its uPlot chart; the time from submitting the login form to that chart's canvas is printed.
+ * viewer and facility are refused the admin's Users & sessions view which the admin sees, the Explore view draws a
+ * stored series whose last point advances by push without a reload, and a Rack view draws its uPlot chart; the time
+ * from submitting the login form to that chart's canvas is printed.
  * Every page visited is saved as a PNG under {@code target/screenshots/}.
  *
  * <p>Without {@code /usr/bin/chromium} the tests are skipped with a notice on stderr, except under {@code CI=true},
@@ -87,6 +93,8 @@ class DashboardBrowserIT {
     private static String token;
     /** The demo's configured devices by site id, in configuration order. */
     private static Map<String, List<String>> devicesBySite;
+    /** The demo's dashboard users and their roles, from its configuration. */
+    private static Map<String, String> roleByUser;
 
     private WebDriver driver;
     private String testName;
@@ -99,9 +107,12 @@ class DashboardBrowserIT {
         Path data = work.resolve("data");
         Files.createDirectories(data);
         devicesBySite = new LinkedHashMap<>();
-        for (DeviceLocation l : ConfigLoader.load(DemoConfiguration.writeTo(work.resolve("demo"))).locations()) {
+        DcsuiteConfig demo = ConfigLoader.load(DemoConfiguration.writeTo(work.resolve("demo")));
+        for (DeviceLocation l : demo.locations()) {
             devicesBySite.computeIfAbsent(l.site().id(), s -> new ArrayList<>()).add(l.device().id());
         }
+        roleByUser = new TreeMap<>();
+        demo.dashboard().users().forEach(u -> roleByUser.put(u.name(), u.role().id()));
         server = DcsuiteProcess.start(work, "run", "--port", "0", "--ui-port", "0", "--otlp-port", "0",
                 "--trap-port", "0", "--redfish-events-port", "0", "--control-port", "0",
                 "--token-file", work.resolve("control.token").toString(),
@@ -146,6 +157,11 @@ class DashboardBrowserIT {
         String display = info.getDisplayName();
         testName = display.startsWith(method) ? method : method + "-" + display.replaceAll("[^A-Za-z0-9]+", "-");
         shots = 0;
+        driver = newBrowser();
+    }
+
+    /** A headless Chromium with a profile of its own (a second one is a second user's browser). */
+    private static WebDriver newBrowser() throws IOException {
         Path profile = Files.createTempDirectory(work, "chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -154,8 +170,9 @@ class DashboardBrowserIT {
                 "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT).scriptTimeout(PAGE_TIMEOUT);
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT).scriptTimeout(PAGE_TIMEOUT);
+        return browser;
     }
 
     @AfterEach
@@ -242,7 +259,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void coolingAndServersViewsShowTheDemoSitesUnitsWithReadings() {
+    void coolingAndServersViewsShowTheDemoSitesUnitsWithReadings() throws Exception {
         logInAs("facility");
         await("the Fleet view", () -> present("#fleet-grid"));
         open("/sites/edge-lyon/cooling");
@@ -258,6 +275,167 @@ class DashboardBrowserIT {
             return rows.size() >= 5 && rows.stream().allMatch(r -> r.stream().anyMatch(c -> c.endsWith(" W")));
         });
         shot("servers-edge-lyon");
+        // Inventory as the Redfish driver stored it (hw.server.info), for a server the grid shows.
+        List<String> row = gridRows("servers-grid").get(0);
+        JsonNode info = series("hw.server.info{device=\"" + row.get(0) + "\"}").get(0);
+        assertThat(row).contains((info.path("manufacturer").asText() + " " + info.path("model").asText()).strip(),
+                info.path("serial_number").asText(), info.path("firmware_version").asText(),
+                info.path("bios_version").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"viewer", "facility"})
+    void viewerAndFacilityAreRefusedUsersAndSessions(String role) {
+        logInAs(role);
+        await("the Fleet view", () -> present("#fleet-grid"));
+        assertThat(navigationLabels()).contains("Explore").doesNotContain("Users & sessions");
+        open("/admin/users");
+        // Refused on the server for a typed URL: Vaadin's error view instead of the admin's page, still logged in.
+        await("the refusal of /admin/users", () -> bodyText().contains("Could not navigate to 'admin/users'"));
+        String shown = bodyText();
+        shot("refused-admin-users");
+        System.out.println(role + " at /admin/users sees: " + shown.replaceAll("\\s+", " ").strip());
+        assertThat(present("#users-grid") || present("#sessions-grid")).as("the admin view shown to " + role)
+                .isFalse();
+        assertThat(shown).doesNotContain("Users & sessions").doesNotContain("Configured users");
+        assertThat(driver.getTitle()).isNotEqualTo("Users & sessions · dcsuite");
+    }
+
+    @Test
+    void adminSeesTheConfiguredUsersAndItsOwnSession() {
+        logInAs("admin");
+        await("the Fleet view", () -> present("#fleet-grid"));
+        find("vaadin-side-nav-item[path='admin/users']").click();
+        await("the Users & sessions view", () -> path().equals("/admin/users") && present("#users-grid"));
+        await("the configured users", () -> gridRows("users-grid").size() == roleByUser.size());
+        Map<String, String> shown = new TreeMap<>();
+        gridRows("users-grid").forEach(r -> shown.put(r.get(0), r.get(1)));
+        assertThat(shown).isEqualTo(roleByUser);
+        await("this session in the sessions grid", () -> gridRows("sessions-grid").stream()
+                .anyMatch(r -> r.get(0).equals("admin") && r.contains("This session")));
+        List<String> own = gridRows("sessions-grid").stream().filter(r -> r.contains("This session")).findFirst()
+                .orElseThrow();
+        assertThat(own).contains("admin", "127.0.0.1");
+        assertThat(bodyText()).doesNotContain("pbkdf2").doesNotContain("$");
+        shot("admin-users");
+    }
+
+    @Test
+    void adminEndsAnotherUsersSessionAndThatBrowserIsSentToLogin() throws IOException {
+        WebDriver admin = driver;
+        WebDriver viewer = newBrowser();
+        try {
+            driver = viewer;
+            logInAs("viewer");
+            await("the viewer's Fleet view", () -> present("#fleet-grid"));
+
+            driver = admin;
+            logInAs("admin");
+            await("the Fleet view", () -> present("#fleet-grid"));
+            open("/admin/users");
+            await("the viewer's session listed", () -> gridRows("sessions-grid").stream()
+                    .anyMatch(r -> r.get(0).equals("viewer") && r.contains("End session")));
+            shot("before-ending");
+            int viewers = (int) gridRows("sessions-grid").stream().filter(r -> r.get(0).equals("viewer")).count();
+            // Rows are in login order: the last viewer row is the second browser's session.
+            js("""
+                    let button = null;
+                    for (const tr of document.getElementById('sessions-grid').shadowRoot.querySelectorAll('tbody#items tr')) {
+                      const cells = Array.from(tr.querySelectorAll('td')).map(td => {
+                        const slot = td.querySelector('slot');
+                        return slot ? slot.assignedElements()[0] : null;
+                      });
+                      if (cells[0] && cells[0].textContent.trim() === 'viewer') {
+                        button = cells[cells.length - 1].querySelector('vaadin-button');
+                      }
+                    }
+                    button.click();
+                    """);
+            await("the session ended", () -> find("#sessions-status").getText().startsWith("Ended the session of"));
+            await("one viewer session fewer", () -> gridRows("sessions-grid").stream()
+                    .filter(r -> r.get(0).equals("viewer")).count() == viewers - 1);
+            shot("after-ending");
+
+            // The ended browser's next page is the login form, on the server's word, not the Devices view.
+            driver = viewer;
+            open("/devices");
+            await("the login page for the ended session", () -> path().equals("/login")
+                    && present("vaadin-login-form"));
+            assertThat(present("#devices-grid")).isFalse();
+            shot("ended-viewer");
+        } finally {
+            driver = admin;
+            viewer.quit();
+        }
+    }
+
+    @Test
+    void exploreMetricPickedFromTheBoxChartsAsManySeriesAsTheStoreHolds() throws Exception {
+        logInAs("oncall");
+        await("the Fleet view", () -> present("#fleet-grid"));
+        find("vaadin-side-nav-item[path='explore']").click();
+        await("the Explore view", () -> path().equals("/explore") && present("#explore-metric input"));
+        WebElement metric = find("#explore-metric input");
+        metric.sendKeys("hw.server.in");
+        // The box filters on the server as one types: only the matching metric is left to pick.
+        await("the box filtered to hw.server.info", () -> "hw.server.info".equals(js("""
+                const items = (document.getElementById('explore-metric').filteredItems || []).filter(i => i);
+                return items.map(i => i.label).join(',');
+                """)));
+        metric.sendKeys("fo", Keys.ENTER);
+        await("the selector written by the pick", () -> "hw.server.info".equals(
+                find("#explore-selector input").getDomProperty("value")));
+        new WebDriverWait(driver, PAGE_TIMEOUT, Duration.ofMillis(50)).until(d -> canvasDrawn(true));
+        int stored = series("hw.server.info").size();
+        String message = find("#explore-message").getText();
+        shot("explore-picked-metric");
+        System.out.println("Explore hw.server.info: " + message + " (the store holds " + stored + " series)");
+        assertThat(message).isEqualTo(stored > 20
+                ? "Showing 20 of " + stored + " series: narrow the selector (site, device, hw.id) to see the others."
+                : stored + " series.");
+        assertThat(driver.getCurrentUrl()).contains("q=hw.server.info");
+    }
+
+    @Test
+    void exploreChartsAStoredSeriesAndItsLastPointAdvancesByPush() throws Exception {
+        String server = devicesBySite.get("edge-lyon").stream().filter(d -> d.contains("srv")).findFirst()
+                .orElseThrow();
+        String hwId = series("hw.temperature{device=\"" + server + "\"}").get(0).path("hw.id").asText();
+        String selector = "hw.temperature{device=\"" + server + "\",hw.id=\"" + hwId + "\"}";
+        logInAs("sre");
+        await("the Fleet view", () -> present("#fleet-grid"));
+        open("/explore?range=15m&q=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+        new WebDriverWait(driver, PAGE_TIMEOUT, Duration.ofMillis(50))
+                .withMessage(() -> "the Explore chart drawn with readings; at " + driver.getCurrentUrl())
+                .until(d -> canvasDrawn(true));
+        assertThat(find("#explore-selector input").getDomProperty("value")).isEqualTo(selector);
+        assertThat(js("return document.querySelector('#explore-chart').data.unit")).isEqualTo("°C");
+        js("document.querySelector('#explore-chart').scrollIntoView({block: 'center'})");
+        shot("explore-15m");
+
+        // The point drawn last equals the store's average over its 10 s step, read over the HTTP API.
+        double[] last = lastPoint();
+        double stored = averageOverStep(selector, (long) last[0]);
+        System.out.printf("Explore: %s at %d shown %.3f, stored %.3f%n", selector, (long) last[0], last[1], stored);
+        assertThat(last[1]).isCloseTo(stored, offset(1e-9));
+
+        // Without a reload (the marker set on the page survives), push appends the next step.
+        js("window.dcsuiteNotReloaded = true");
+        new WebDriverWait(driver, FIGURE_TIMEOUT, Duration.ofMillis(200))
+                .withMessage(() -> "the Explore chart's last point to advance past " + (long) last[0])
+                .until(d -> lastPoint()[0] > last[0]);
+        assertThat(js("return window.dcsuiteNotReloaded === true")).isEqualTo(true);
+        double[] next = lastPoint();
+        System.out.printf("Explore: last point advanced by push from %d to %d%n", (long) last[0], (long) next[0]);
+        assertThat(averageOverStep(selector, (long) next[0])).isCloseTo(next[1],
+                offset(1e-9));
+        shot("explore-15m-after-push");
+
+        // A bad selector is refused with the reason, not drawn.
+        WebElement field = find("#explore-selector input");
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "hw.temperature{device=", Keys.ENTER);
+        await("the selector error", () -> find("#explore-message").getText().startsWith("invalid selector"));
+        shot("explore-bad-selector");
     }
 
     @Test
@@ -278,8 +456,8 @@ class DashboardBrowserIT {
     }
 
     /**
-     * Every view is open to every role today (dashboard README, role matrix), so there is no role to refuse yet; what
-     * is refused is the anonymous browser, on the server, for a bookmarked URL; after logging in it gets that page.
+     * The anonymous browser is refused on the server for a bookmarked URL and sent to the login page; after logging in
+     * it gets that page. (A logged-in role refused a view: {@link #viewerAndFacilityAreRefusedUsersAndSessions}.)
      */
     @Test
     void anAnonymousBrowserIsSentToLoginForTheDevicesAndSiteViews() {
@@ -414,6 +592,29 @@ class DashboardBrowserIT {
                 """, withReadings));
     }
 
+    private String bodyText() {
+        return (String) js("return document.body.innerText");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> navigationLabels() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
+                + ".map(i => i.textContent.trim())");
+    }
+
+    /** The Explore chart's last drawn point with a value: {epoch seconds, value}. */
+    @SuppressWarnings("unchecked")
+    private double[] lastPoint() {
+        List<Number> p = (List<Number>) js("""
+                const d = document.querySelector('#explore-chart').data;
+                for (let i = d.times.length - 1; i >= 0; i--) {
+                  if (d.series[0].values[i] != null) return [d.times[i], d.series[0].values[i]];
+                }
+                return [0, 0];
+                """);
+        return new double[] {p.get(0).doubleValue(), p.get(1).doubleValue()};
+    }
+
     /** The text of each rendered body row of a vaadin-grid, cell by cell, in column order. */
     @SuppressWarnings("unchecked")
     private List<List<String>> gridRows(String gridId) {
@@ -492,6 +693,32 @@ class DashboardBrowserIT {
     /** As the dashboard reads dcsuite.device.up: at least 0.5 is up, below is down, no sample is no data. */
     private static String status(Optional<Double> up) {
         return up.filter(v -> !v.isNaN()).map(v -> v >= 0.5 ? "Up" : "Down").orElse("No data");
+    }
+
+    /** The label sets of the series a selector matches, from /api/v1/series. */
+    private static List<JsonNode> series(String selector) throws Exception {
+        JsonNode body = get("/api/v1/series?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+        List<JsonNode> out = new ArrayList<>();
+        body.path("data").forEach(out::add);
+        assertThat(out).as("series of " + selector).isNotEmpty();
+        return out;
+    }
+
+    /** The store's average of a selector's one series over the 10 s step ending at {@code epochSecond}. */
+    private static double averageOverStep(String selector, long epochSecond) throws Exception {
+        JsonNode body = get("/api/v1/query_range?query=" + URLEncoder.encode("avg_over_time(" + selector + "[10s])",
+                StandardCharsets.UTF_8) + "&start=" + epochSecond + "&end=" + epochSecond + "&step=10s");
+        JsonNode values = body.path("data").path("result").path(0).path("values");
+        assertThat(values.size()).as("the stored average of %s at %d: %s", selector, epochSecond, body).isEqualTo(1);
+        return Double.parseDouble(values.get(0).get(1).asText());
+    }
+
+    private static JsonNode get(String pathAndQuery) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     /** The latest dcsuite.device.up by device, from an instant query. */
