@@ -26,6 +26,7 @@ import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.MetricDescriptor;
 import org.dcsuite.core.series.MetricKind;
 import org.dcsuite.core.series.Sample;
@@ -44,11 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled demo as the energy module will see it: the whole simulated fleet polled once through the real
- * drivers and normalised into series, against every selector of the demo's {@code energy/*.yaml} files, and the
- * water, heat and PV meters' readings against the physics they model.
+ * The bundled demo as the engines will see it: the whole simulated fleet polled once through the real drivers and
+ * normalised into series, against every selector of the demo's {@code energy/*.yaml} and {@code slos/*.yaml}
+ * files, and the water, heat and PV meters' readings against the physics they model.
  */
-class DemoEnergySeriesTest {
+class DemoSeriesTest {
 
     /**
      * 05:00 UTC on a November day: 06:00 in Lyon and Oslo, before sunrise, and 23:00 the evening before in Dallas.
@@ -64,6 +65,8 @@ class DemoEnergySeriesTest {
     private static final double RECOVERED_SHARE = 0.6;
     private static final Pattern ENDPOINT = Pattern.compile("(modbus|snmp|redfish)://(127\\.[0-9.]+):([0-9]+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Where the native SLO form names series: ratio inputs, threshold gauges and latency histograms. */
+    private static final Set<String> SLO_QUERY_KEYS = Set.of("good", "bad", "total", "query", "histogram");
 
     @TempDir
     Path work;
@@ -133,6 +136,28 @@ class DemoEnergySeriesTest {
     }
 
     @Test
+    void everyDemoSloQueryMatchesPolledSeriesOfItsSite() throws Exception {
+        List<Series> series = pollAll();
+        JsonNode slos = YAML.readTree(work.resolve("demo/slos/facilities.yaml").toFile()).path("slos");
+        int checked = 0;
+        for (JsonNode slo : slos) {
+            String site = slo.path("service").asText();
+            for (String selector : values(slo.path("sli"), SLO_QUERY_KEYS)) {
+                // The health series come from the scheduler, not from a poll's readings: nothing to match here.
+                if (selector.startsWith(DeviceHealthMetrics.UP.name())) {
+                    continue;
+                }
+                checked++;
+                List<Series> matched = series.stream()
+                        .filter(s -> SeriesSelector.parse(selector).matches(s.sample().series())).toList();
+                assertThat(matched).as(slo.path("name").asText() + " " + selector).isNotEmpty()
+                        .allSatisfy(s -> assertThat(s.label("site")).isEqualTo(site));
+            }
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
+    @Test
     void waterHeatAndPvReadingsFollowTheModel() throws Exception {
         List<Series> night = pollAll();
         clock.advance(LATER);
@@ -194,17 +219,22 @@ class DemoEnergySeriesTest {
 
     /** The values of {@code series:} keys anywhere under a node. */
     private static List<String> selectors(JsonNode node) {
+        return values(node, Set.of("series"));
+    }
+
+    /** The values of the given keys anywhere under a node. */
+    private static List<String> values(JsonNode node, Set<String> keys) {
         List<String> out = new ArrayList<>();
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (e.getKey().equals("series")) {
+                if (keys.contains(e.getKey()) && e.getValue().isTextual()) {
                     out.add(e.getValue().asText());
                 } else {
-                    out.addAll(selectors(e.getValue()));
+                    out.addAll(values(e.getValue(), keys));
                 }
             }
         } else if (node.isArray()) {
-            node.forEach(n -> out.addAll(selectors(n)));
+            node.forEach(n -> out.addAll(values(n, keys)));
         }
         return out;
     }
