@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -66,54 +69,57 @@ public final class MeterIntegrator {
         if (matched.isEmpty()) {
             return Measured.missing(grid.count(), "meter " + name + ": no series matches");
         }
-        List<Measured> parts = new ArrayList<>();
-        for (SeriesInfo info : matched) {
-            parts.add(integrate(name, info, meter.wrapsAt(), grid, maxGap, water));
-        }
-        return Measured.sum(parts).scaled(meter.scale());
-    }
-
-    private Measured integrate(String meter, SeriesInfo info, OptionalDouble wrapsAt, IntegrationGrid grid,
-            Duration maxGap, boolean water) {
-        Optional<MeterUnit> unit = MeterUnit.of(info.unit());
-        if (unit.isEmpty()) {
-            return Measured.missing(grid.count(), "meter " + meter + ": series " + info.series() + " has unit '"
-                    + info.unit() + "'; a meter must be " + MeterUnit.ACCEPTED);
-        }
-        if (unit.get().isWater() != water) {
-            return Measured.missing(grid.count(), "meter " + meter + ": series " + info.series() + " is in "
-                    + info.unit() + (water ? ", not a water volume (L, m3)" : ", not power or energy"));
-        }
         long width = grid.widthMillis();
         long maxGapMillis = maxGap.toMillis();
         int margin = (int) ((maxGapMillis + width - 1) / width) + 1;
         IntegrationGrid wide = grid.widened(margin, margin);
-        boolean power = unit.get().kind == MeterUnit.Kind.POWER;
-        double[] values = read(info.series(), wide, power ? Aggregation.AVG : Aggregation.LAST);
-        Series s = new Series(meter, info.series(), wide, margin, grid.count(), maxGapMillis);
-        if (power) {
-            s.integratePower(values, unit.get().toBase * grid.widthHours());
-        } else {
-            s.differenceCounter(values, unit.get().toBase, wrapsAt);
+        // One query per aggregation for all the meter's series: a PDU meter matches a hundred outlets or more.
+        Map<Aggregation, Map<SeriesKey, double[]>> read = new EnumMap<>(Aggregation.class);
+        List<Measured> parts = new ArrayList<>();
+        for (SeriesInfo info : matched) {
+            Optional<MeterUnit> unit = MeterUnit.of(info.unit());
+            if (unit.isEmpty()) {
+                parts.add(Measured.missing(grid.count(), "meter " + name + ": series " + info.series()
+                        + " has unit '" + info.unit() + "'; a meter must be " + MeterUnit.ACCEPTED));
+                continue;
+            }
+            if (unit.get().isWater() != water) {
+                parts.add(Measured.missing(grid.count(), "meter " + name + ": series " + info.series() + " is in "
+                        + info.unit() + (water ? ", not a water volume (L, m3)" : ", not power or energy")));
+                continue;
+            }
+            boolean power = unit.get().kind == MeterUnit.Kind.POWER;
+            Aggregation aggregation = power ? Aggregation.AVG : Aggregation.LAST;
+            double[] values = read.computeIfAbsent(aggregation, a -> read(meter.selector(), wide, a))
+                    .getOrDefault(info.series(), empty(wide));
+            Series s = new Series(name, info.series(), wide, margin, grid.count(), maxGapMillis);
+            if (power) {
+                s.integratePower(values, unit.get().toBase * grid.widthHours());
+            } else {
+                s.differenceCounter(values, unit.get().toBase, meter.wrapsAt());
+            }
+            parts.add(s.result());
         }
-        return s.result();
+        return Measured.sum(parts).scaled(meter.scale());
     }
 
-    /** The aggregation per bucket of the wide grid; NaN where the bucket holds no sample. */
-    private double[] read(SeriesKey key, IntegrationGrid wide, Aggregation aggregation) {
+    private static double[] empty(IntegrationGrid wide) {
         double[] values = new double[wide.count()];
         Arrays.fill(values, Double.NaN);
-        SeriesSelector exact = SeriesSelector.parse(key.toString());
+        return values;
+    }
+
+    /** The aggregation per bucket of the wide grid for every matched series; NaN where a bucket holds no sample. */
+    private Map<SeriesKey, double[]> read(SeriesSelector selector, IntegrationGrid wide, Aggregation aggregation) {
+        Map<SeriesKey, double[]> out = new HashMap<>();
         Duration step = Duration.ofMillis(wide.widthMillis());
         for (int first = 0; first < wide.count(); first += MAX_POINTS_PER_QUERY) {
             int last = Math.min(wide.count(), first + MAX_POINTS_PER_QUERY) - 1;
             // The point labelled t aggregates (t - step, t]: bucket i ends at edge i + 1.
-            RangeQuery query = RangeQuery.of(exact, Instant.ofEpochMilli(wide.edgeMillis(first + 1)),
+            RangeQuery query = RangeQuery.of(selector, Instant.ofEpochMilli(wide.edgeMillis(first + 1)),
                     Instant.ofEpochMilli(wide.edgeMillis(last + 1)), step, aggregation);
             for (RangeSeries rs : store.query(query)) {
-                if (!rs.series().equals(key)) {
-                    continue;
-                }
+                double[] values = out.computeIfAbsent(rs.series(), k -> empty(wide));
                 for (Point p : rs.points()) {
                     int bucket = wide.indexOfEdge(p.timeMillis()) - 1;
                     if (bucket >= 0 && bucket < values.length) {
@@ -122,7 +128,7 @@ public final class MeterIntegrator {
                 }
             }
         }
-        return values;
+        return out;
     }
 
     /** The integration state of one series over the wide grid; the report grid is {@code [margin, margin+n)}. */
