@@ -15,8 +15,8 @@ import org.dcsuite.core.store.TelemetryStore;
 /**
  * Writes signals into the store as series ({@code grid.carbon_intensity{site}} in g/kW.h,
  * {@code grid.price{site,currency}} in CUR/kW.h), so dashboards and PromQL see them beside the meters. Only
- * points newer than the latest stored one are appended, so reading a source again never duplicates samples;
- * constants are not time series and are not written.
+ * points newer than the latest stored one are appended, so reading a source again never duplicates samples.
+ * Constants are written as hourly points over the ranges reported, so charts show them beside varying signals.
  */
 public final class SignalRecorder {
 
@@ -36,6 +36,16 @@ public final class SignalRecorder {
 
     public static SeriesKey priceKey(String site, String currency) {
         return SeriesKey.of(PRICE_METRIC, "site", site, "currency", currency);
+    }
+
+    /** Appends a constant at every whole hour in {@code [from, to]}, as {@link #record} does; returns how many. */
+    public int recordConstant(SeriesKey key, Unit unit, double value, Instant from, Instant to) {
+        long hour = Duration.ofHours(1).toMillis();
+        List<SignalSeries.Point> points = new ArrayList<>();
+        for (long t = Math.floorDiv(from.toEpochMilli() + hour - 1, hour) * hour; t <= to.toEpochMilli(); t += hour) {
+            points.add(new SignalSeries.Point(Instant.ofEpochMilli(t), value));
+        }
+        return record(key, unit, SignalSeries.of(points));
     }
 
     /** Appends the points of {@code series} newer than what the store holds for {@code key}; returns how many. */

@@ -2,6 +2,7 @@ package org.dcsuite.energy.signal;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public final class SiteSignals {
         }
         SignalSpec spec = site.gridCarbon().get();
         SignalSeries series = source(spec, SignalKind.CARBON_INTENSITY).read(from.minus(spec.maxAge()), to);
-        record(SignalRecorder.carbonKey(site.site()), SignalRecorder.CARBON_UNIT, series);
+        record(SignalRecorder.carbonKey(site.site()), SignalRecorder.CARBON_UNIT, series, from, to);
         return Optional.of(series);
     }
 
@@ -52,14 +53,21 @@ public final class SiteSignals {
         }
         SignalSpec spec = site.price().get();
         SignalSeries series = source(spec, SignalKind.PRICE).read(from.minus(spec.maxAge()), to);
-        record(SignalRecorder.priceKey(site.site(), site.currency()), new Unit(site.currency() + "/kW.h"), series);
+        record(SignalRecorder.priceKey(site.site(), site.currency()), new Unit(site.currency() + "/kW.h"), series,
+                from, to);
         return Optional.of(series);
     }
 
     /** Recording is a convenience for dashboards: a store that refuses it must not cost the report its CO2. */
-    private void record(SeriesKey key, Unit unit, SignalSeries series) {
+    private void record(SeriesKey key, Unit unit, SignalSeries series, Instant from, Instant to) {
         try {
-            recorder.record(key, unit, series);
+            if (series.isConstant()) {
+                Instant now = clock.instant();
+                recorder.recordConstant(key, unit, series.valueAt(from, Duration.ZERO).orElseThrow(), from,
+                        to.isAfter(now) ? now : to);
+            } else {
+                recorder.record(key, unit, series);
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not record signal {} into the store: {}", key, e.getMessage());
         }

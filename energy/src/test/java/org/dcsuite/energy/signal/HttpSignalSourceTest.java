@@ -1,6 +1,7 @@
 package org.dcsuite.energy.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dcsuite.core.config.Secret;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.core.store.Aggregation;
 import org.dcsuite.core.store.RangeQuery;
 import org.dcsuite.core.time.MutableClock;
@@ -114,6 +116,29 @@ class HttpSignalSourceTest {
         cached.read(from.minus(Duration.ofHours(1)), to);
         assertThat(cached.reads()).isEqualTo(3);
         assertThat(queries).hasSize(3);
+    }
+
+    @Test
+    void constantsAreRecordedHourlyOverTheReportedRange() throws Exception {
+        try (EnergyStoreFixture fx = new EnergyStoreFixture(dir)) {
+            SignalRecorder recorder = new SignalRecorder(fx.store());
+            SeriesKey key = SignalRecorder.carbonKey("edge-oslo");
+
+            // 07:30 to 10:00 holds the whole hours 08:00, 09:00 and 10:00; a later range adds only what is new.
+            int first = recorder.recordConstant(key, SignalRecorder.CARBON_UNIT, 24,
+                    Instant.parse("2026-11-24T07:30:00Z"), Instant.parse("2026-11-24T10:00:00Z"));
+            int later = recorder.recordConstant(key, SignalRecorder.CARBON_UNIT, 24,
+                    Instant.parse("2026-11-24T08:00:00Z"), Instant.parse("2026-11-24T11:15:00Z"));
+
+            assertThat(first).isEqualTo(3);
+            assertThat(later).isEqualTo(1);
+            var stored = fx.store().query(RangeQuery.of(SeriesSelector.parse("grid.carbon_intensity{site=\"edge-oslo\"}"),
+                    Instant.parse("2026-11-24T08:00:00Z"), Instant.parse("2026-11-24T11:00:00Z"), Duration.ofHours(1),
+                    Aggregation.LAST));
+            assertThat(stored).singleElement().satisfies(rs -> assertThat(rs.points())
+                    .extracting(p -> p.timeMillis() / 3_600_000 % 24, p -> p.value())
+                    .containsExactly(tuple(8L, 24.0), tuple(9L, 24.0), tuple(10L, 24.0), tuple(11L, 24.0)));
+        }
     }
 
     @Test
