@@ -18,6 +18,7 @@ import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
+import org.dcsuite.dashboard.data.SloBoardService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.security.DashboardSessions;
 
@@ -39,6 +40,7 @@ public final class DashboardContext implements AutoCloseable {
     private final ServerService servers;
     private final ExploreService explore;
     private final EnergyViewService energy;
+    private final SloBoardService slos;
     private final DashboardSessions sessions = new DashboardSessions();
     private final DashboardAuthenticator authenticator;
     private final Clock clock;
@@ -68,6 +70,17 @@ public final class DashboardContext implements AutoCloseable {
             DashboardAuthenticator authenticator,
             Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
             Duration refreshInterval, EnergyViewService energy) {
+        this(fleet, devices, sites, racks, charts, cooling, servers, explore, authenticator, clock, demoCredentials,
+                bus, refresher, refreshInterval, energy, SloBoardService.unconfigured(clock));
+    }
+
+    /** @param slos the SLO views' figures ({@link SloBoardService#unconfigured} without slos/*.yaml) */
+    public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
+            ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
+            DashboardAuthenticator authenticator,
+            Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
+            Duration refreshInterval, EnergyViewService energy, SloBoardService slos) {
+        this.slos = Objects.requireNonNull(slos, "slos");
         this.energy = Objects.requireNonNull(energy, "energy");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.devices = Objects.requireNonNull(devices, "devices");
@@ -132,6 +145,10 @@ public final class DashboardContext implements AutoCloseable {
 
     public EnergyViewService energy() {
         return energy;
+    }
+
+    public SloBoardService slos() {
+        return slos;
     }
 
     /** Who is logged in now, for the admin view. */

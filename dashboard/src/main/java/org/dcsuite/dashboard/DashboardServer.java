@@ -30,10 +30,12 @@ import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
+import org.dcsuite.dashboard.data.SloBoardService;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.views.DashboardAppShell;
 import org.dcsuite.dashboard.views.DashboardRoutes;
 import org.dcsuite.energy.report.EnergyService;
+import org.dcsuite.slo.SloDefinitions;
 import org.eclipse.jetty.ee11.servlet.ServletContainerInitializerHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -99,6 +101,16 @@ public final class DashboardServer implements AutoCloseable {
      */
     public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
             TelemetryBus bus, Optional<EnergyService> energy) throws IOException {
+        return start(settings, config, store, bus, energy, SloDefinitions.of(List.of(), List.of()));
+    }
+
+    /**
+     * Starts the dashboard with the energy views' reports and the SLO views.
+     *
+     * @param slos the configuration's {@code slos/*.yaml}, whose {@code slo.*} series the SLO views read; may be empty
+     */
+    public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
+            TelemetryBus bus, Optional<EnergyService> energy, SloDefinitions slos) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
@@ -114,7 +126,8 @@ public final class DashboardServer implements AutoCloseable {
                 new ExploreService(store),
                 new DashboardAuthenticator(settings.users(), settings.clock()),
                 settings.clock(), settings.demoCredentials(), bus, refresher(),
-                DashboardContext.DEFAULT_REFRESH_INTERVAL, EnergyViewService.of(energy, store, settings.clock()));
+                DashboardContext.DEFAULT_REFRESH_INTERVAL, EnergyViewService.of(energy, store, settings.clock()),
+                SloBoardService.of(slos, config.sites(), store, settings.clock()));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
         threads.setName("dashboard-http");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.slo.definition.BudgetingMethod;
@@ -184,7 +185,8 @@ class SloMethodsTest {
             db.minuteCounter(SeriesKey.of("trace.duration.bucket", "service", "a", "le", "0.25"), from, AT,
                     m -> m > AT_MIN - 30 ? 60 : 90);
             db.minuteCounter(SeriesKey.of("trace.duration.bucket", "service", "a", "le", "+Inf"), from, AT, m -> 100);
-            SliDefinition sli = new SliDefinition.Latency(SeriesSelector.parse("trace.duration.bucket{service=\"a\"}"), 0.25);
+            SliDefinition sli = new SliDefinition.Latency(SeriesSelector.parse("trace.duration.bucket{service=\"a\"}"), 0.25,
+                    Map.of());
             SloStatus s = new SloEngine(db.store, SloDefinitions.of(List.of(slo("lat", sli, BudgetingMethod.OCCURRENCES,
                     0.9, new SloWindow.Rolling(Duration.ofHours(1)), 1, 0, List.of(), 0)), List.of())).evaluate(AT).get(0);
 

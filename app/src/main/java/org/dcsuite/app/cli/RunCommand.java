@@ -242,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
             dashboard = DashboardServer.start(DashboardSettings.from(
                             new DashboardConfig(dashboardPort, ui.sessionTimeout(), ui.users()), bind, clock,
                             config == null),
-                    configuration, telemetryStore, bus, energy);
+                    configuration, telemetryStore, bus, energy, sloDefinitions);
             LOG.info("dashboard on http://{}:{}/{}", bind.equals("0.0.0.0") ? "localhost" : bind, dashboard.port(),
                     ui.users().isEmpty() ? " (no dashboard.users configured: nobody can log in; create password "
                             + "hashes with 'dcsuite hash-password')" : "");

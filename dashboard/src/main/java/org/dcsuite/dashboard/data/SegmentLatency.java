@@ -19,8 +19,8 @@ public record SegmentLatency(String segment, OptionalDouble p95Seconds, Optional
         Objects.requireNonNull(segment, "segment");
     }
 
-    /** Whether the p99 is above the target (only when both exist). */
-    public boolean overTarget() {
-        return target.isPresent() && p99Seconds.isPresent() && p99Seconds.getAsDouble() * 1000 > target.get().toMillis();
+    /** Whether a quantile of this segment is above its target (false without either). */
+    public boolean exceeds(OptionalDouble seconds) {
+        return target.isPresent() && seconds.isPresent() && seconds.getAsDouble() * 1000 > target.get().toMillis();
     }
 }

@@ -16,7 +16,7 @@ public final class DashboardRoutes {
     public static final List<Class<? extends Component>> VIEWS =
             List.of(LoginView.class, FleetView.class, DevicesView.class, SiteView.class, RackView.class,
                     CoolingView.class, ServersView.class, ExploreView.class, AdminUsersView.class, EnergyView.class,
-                    EnergySiteView.class);
+                    EnergySiteView.class, SloListView.class, SloView.class);
     /** Vaadin's own error views: not found, access denied (shown as not found), internal error. */
     public static final List<Class<? extends Component>> ERROR_VIEWS =
             List.of(RouteNotFoundError.class, RouteAccessDeniedError.class, InternalServerError.class);

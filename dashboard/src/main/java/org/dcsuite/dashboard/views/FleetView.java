@@ -1,9 +1,11 @@
 package org.dcsuite.dashboard.views;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -14,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.dcsuite.core.model.TemperatureEnvelope;
 import org.dcsuite.dashboard.DashboardContext;
@@ -21,6 +24,7 @@ import org.dcsuite.dashboard.data.DeviceHealthService;
 import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.InletEnvelope;
 import org.dcsuite.dashboard.data.SiteSummary;
+import org.dcsuite.dashboard.data.SloBoardService;
 
 /**
  * Every site on one screen: IT and facility power, the worst server inlet against the recommended range, device
@@ -32,8 +36,9 @@ import org.dcsuite.dashboard.data.SiteSummary;
 @PermitAll
 public final class FleetView extends VerticalLayout {
 
-    /** What the alerts column says until the alerting module exists: unknown is not zero. */
-    static final String ALERTS_UNAVAILABLE = "alerting is not configured";
+    /** What the alerts column says without SLOs: unknown is not zero. */
+    static final String ALERTS_UNAVAILABLE = "No SLOs are configured (slos/*.yaml), so no SLO burn-rate alerts; device "
+            + "and rule alerts arrive with the alerting module";
     static final String FOOTNOTE = "IT power: sum of the PDUs' inlet totals (hw.power of SNMP and Modbus PDUs "
             + "without phase or outlet, both feeds). Facility power: sum of the facility meters' totals. Worst inlet: "
             + "the hottest inlet temperature (hw.temperature whose hw.id mentions inlet), against the site's inlet "
@@ -43,10 +48,14 @@ public final class FleetView extends VerticalLayout {
 
     private final Grid<SiteSummary> grid = new Grid<>(SiteSummary.class, false);
     private final FleetService fleet;
+    private final SloBoardService slos;
+    /** SLO alert tiers firing per site, as of the last refresh. */
+    private Map<String, Integer> alerts = Map.of();
 
     public FleetView() {
         DashboardContext context = DashboardContext.current();
         this.fleet = context.fleet();
+        this.slos = context.slos();
         setSizeFull();
         grid.setId("fleet-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -71,8 +80,9 @@ public final class FleetView extends VerticalLayout {
                 .setTooltipGenerator(s -> "dcsuite.device.up of " + Formats.count(s.devices(), "configured device"))
                 // The longest figure ("12 up / 0 down / 0 no data") must fit whole: sized to its content, not shared.
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> Formats.NONE).setKey("alerts").setHeader("Active alerts")
-                .setTooltipGenerator(s -> ALERTS_UNAVAILABLE);
+        grid.addComponentColumn(this::alerts).setKey("alerts").setHeader("Active alerts")
+                .setComparator(Comparator.comparingInt(s -> alerts.getOrDefault(s.siteId(), -1)))
+                .setTooltipGenerator(this::alertsTooltip);
         grid.getColumns().forEach(c -> c.setResizable(true));
         grid.setAllRowsVisible(true);
 
@@ -81,8 +91,31 @@ public final class FleetView extends VerticalLayout {
         footnote.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         add(new H2("Fleet"), grid, footnote);
 
-        show(fleet.summaries());
-        LiveRefresh.install(this, context.refresher(), context.refreshInterval(), fleet::summaries, this::show);
+        show(load());
+        LiveRefresh.install(this, context.refresher(), context.refreshInterval(), this::load, this::show);
+    }
+
+    private Loaded load() {
+        return new Loaded(fleet.summaries(), slos.firingBySite());
+    }
+
+    /** The number of SLO alert tiers firing, linking to the site's SLOs; "—" without SLOs (unknown is not 0). */
+    private Component alerts(SiteSummary s) {
+        if (!slos.configured()) {
+            return new Span(Formats.NONE);
+        }
+        RouterLink link = new RouterLink(String.valueOf(alerts.getOrDefault(s.siteId(), 0)), SloListView.class);
+        link.setQueryParameters(SloListView.siteQuery(s.siteId()));
+        return link;
+    }
+
+    private String alertsTooltip(SiteSummary s) {
+        if (!slos.configured()) {
+            return ALERTS_UNAVAILABLE;
+        }
+        return "SLO burn-rate alerts firing (slo.alert.firing) of " + Formats.count(slos.slosOfSite(s.siteId()).size(),
+                "SLO") + " of this site (service = site id, or SLI pinned to site=\"" + s.siteId() + "\"); device "
+                + "and rule alerts arrive with the alerting module";
     }
 
     /** The grid, for tests. */
@@ -90,8 +123,9 @@ public final class FleetView extends VerticalLayout {
         return grid;
     }
 
-    private void show(List<SiteSummary> summaries) {
-        grid.setItems(summaries);
+    private void show(Loaded loaded) {
+        alerts = loaded.alerts();
+        grid.setItems(loaded.summaries());
     }
 
     static String siteText(SiteSummary s) {
@@ -104,5 +138,8 @@ public final class FleetView extends VerticalLayout {
 
     private static double orMin(OptionalDouble d) {
         return d.orElse(Double.NEGATIVE_INFINITY);
+    }
+
+    private record Loaded(List<SiteSummary> summaries, Map<String, Integer> alerts) {
     }
 }

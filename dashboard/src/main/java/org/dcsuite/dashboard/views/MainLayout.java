@@ -60,7 +60,8 @@ public final class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Fleet", FleetView.class), new SideNavItem("Devices", DevicesView.class),
-                new SideNavItem("Explore", ExploreView.class), new SideNavItem("Energy", EnergyView.class));
+                new SideNavItem("Explore", ExploreView.class), new SideNavItem("Energy", EnergyView.class),
+                new SideNavItem("SLOs", SloListView.class));
         // Shown only to the roles the view admits; the view itself is checked on the server for every navigation.
         if (CurrentUser.get().filter(p -> p.role().id().equals(DashboardRoles.ADMIN)).isPresent()) {
             nav.addItem(new SideNavItem("Users & sessions", AdminUsersView.class));

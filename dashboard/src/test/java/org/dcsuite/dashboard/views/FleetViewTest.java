@@ -66,7 +66,7 @@ class FleetViewTest extends KaribuTestBase {
                 .isEqualTo("Hottest server inlet: lyon-srv-2; envelope 18–27 °C (ASHRAE recommended, the default)");
         assertThat(view.grid().getColumnByKey("inlet").getTooltipGenerator().apply(items.get(1)))
                 .endsWith("envelope 18–25 °C (configured for this site)");
-        assertThat(_getFormatted(view.grid(), 0, "alerts")).isEqualTo("—");
+        assertThat(_getFormatted(view.grid(), 0, "alerts")).isEqualTo("Span[text='—']");
         assertThat(view.grid().getColumnByKey("alerts").getTooltipGenerator().apply(items.get(0)))
                 .isEqualTo(FleetView.ALERTS_UNAVAILABLE);
         assertThat(view.grid().getColumnByKey("it").getTooltipGenerator().apply(items.get(0)))

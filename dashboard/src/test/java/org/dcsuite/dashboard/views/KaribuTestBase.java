@@ -30,6 +30,7 @@ import org.dcsuite.dashboard.data.FleetService;
 import org.dcsuite.dashboard.data.RackService;
 import org.dcsuite.dashboard.data.ServerService;
 import org.dcsuite.dashboard.data.SiteService;
+import org.dcsuite.dashboard.data.SloBoardService;
 import org.dcsuite.dashboard.security.CurrentUser;
 import org.dcsuite.dashboard.security.DashboardAuthenticator;
 import org.dcsuite.dashboard.security.DashboardPrincipal;
@@ -69,7 +70,7 @@ abstract class KaribuTestBase {
                 new CoolingService(config.sites(), store, clock), new ServerService(config.sites(), store, clock),
                 new ExploreService(store),
                 new DashboardAuthenticator(TestFleet.users(), clock), clock, true, TelemetryBus.noop(), refresher,
-                REFRESH, energy());
+                REFRESH, energy(), slos());
         Set<Class<? extends Component>> views = new HashSet<>(DashboardRoutes.VIEWS);
         views.add(AdminOnlyTestView.class);
         MockVaadin.setup(new Routes(views, new HashSet<>(), true), () -> {
@@ -93,6 +94,11 @@ abstract class KaribuTestBase {
     /** The energy views' reports: none unless a test configures energy for the fleet's sites. */
     EnergyViewService energy() {
         return EnergyViewService.unconfigured(clock);
+    }
+
+    /** The SLO views' figures: no SLOs unless a test defines some over {@link #store}. */
+    SloBoardService slos() {
+        return SloBoardService.unconfigured(clock);
     }
 
     /** Logs in without the login form, for tests about views rather than login. */

@@ -3,12 +3,15 @@ package org.dcsuite.slo.definition;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.dcsuite.core.config.Fields;
 import org.dcsuite.core.config.YamlNode;
 import org.dcsuite.core.select.SeriesSelector;
+import org.dcsuite.core.time.Durations;
 
 /**
  * The concise native form, {@code version: dcsuite/v1} with {@code slos}, {@code composites} and
@@ -204,17 +207,43 @@ final class NativeSloFile {
                 return Optional.of(new SliDefinition.Threshold(query.get(), op.get(), value.getAsDouble()));
             });
         }
-        return f.child("latency", List.of("histogram", "le")).flatMap(l -> {
+        return f.child("latency", List.of("histogram", "le", "segments")).flatMap(l -> {
             Optional<SeriesSelector> histogram = SloFields.selector(l, "histogram", true);
             OptionalDouble le = l.positiveNumber("le");
             if (l.node("le").isEmpty()) {
                 l.missing("le", "the bucket bound in seconds that counts as fast, e.g. 0.25");
             }
+            Map<String, Duration> segments = segments(l);
             if (histogram.isEmpty() || le.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new SliDefinition.Latency(histogram.get(), le.getAsDouble()));
+            return Optional.of(new SliDefinition.Latency(histogram.get(), le.getAsDouble(), segments));
         });
+    }
+
+    /** {@code segments: {dns: 20ms, storage: 100ms}}: each segment's latency target, in the order written. */
+    private static Map<String, Duration> segments(Fields l) {
+        Map<String, Duration> segments = new LinkedHashMap<>();
+        l.node("segments").ifPresent(node -> {
+            if (!(node instanceof YamlNode.Mapping m)) {
+                l.problem("segments", "expected a map of segment name to target, such as {dns: 20ms}, got "
+                        + node.kind());
+                return;
+            }
+            m.entries().values().forEach(e -> {
+                String field = l.path("segments") + "." + e.key();
+                if (!(e.value() instanceof YamlNode.Scalar s) || s.text().isBlank()) {
+                    l.file().problem(e.value(), field, "expected a duration such as 20ms, got " + e.value().kind());
+                    return;
+                }
+                try {
+                    segments.put(e.key(), Durations.parsePositive(s.text()));
+                } catch (IllegalArgumentException ex) {
+                    l.file().problem(e.value(), field, ex.getMessage());
+                }
+            });
+        });
+        return segments;
     }
 
     private static Optional<Exclusion> exclusion(Fields f) {

@@ -1,5 +1,9 @@
 package org.dcsuite.slo.definition;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.dcsuite.core.select.SeriesSelector;
 
@@ -33,10 +37,16 @@ public sealed interface SliDefinition {
     /**
      * The share of requests faster than {@code thresholdSeconds}, from Prometheus-style cumulative histogram
      * buckets: good is the bucket whose {@code le} equals the threshold, total the {@code le="+Inf"} bucket.
+     *
+     * @param segments what each segment of a request (dns, connect, auth, storage...) may take, in the order
+     *                 written; not evaluated by the engine, only shown against the segments' measured quantiles
+     *                 so one sees which segment spends the latency budget. Empty when none are set.
      */
-    record Latency(SeriesSelector buckets, double thresholdSeconds) implements SliDefinition {
+    record Latency(SeriesSelector buckets, double thresholdSeconds, Map<String, Duration> segments)
+            implements SliDefinition {
         public Latency {
             Objects.requireNonNull(buckets, "buckets");
+            segments = Collections.unmodifiableMap(new LinkedHashMap<>(segments));
         }
     }
 }

@@ -1,0 +1,322 @@
+package org.dcsuite.tests.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dcsuite.tests.e2e.DcsuiteProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The SLO views in a real headless Chromium against {@code dcsuite run} of the bundled demo (its facility SLOs): each
+ * SLI on {@code /slos} is what {@code /api/v1/slos} computes for the same evaluation minute, and an SLO's page draws its
+ * three charts. Pages are saved as PNG under {@code target/screenshots/}.
+ *
+ * <p>Tolerance: the page shows the {@code slo.sli} series the server's evaluation cycle wrote for minute M (it runs a
+ * few seconds past M), and states M in {@code #slo-evaluated[data-evaluated]}; the API is asked for that same minute
+ * ({@code ?at=M}) and evaluates it again, so both count the same minutes. They are compared to the digit shown (0.001
+ * percentage points). A sample of the minute before M that reaches the store after the cycle ran (the collectors
+ * write in batches) is counted by the API only, and in the demo's first minutes one minute weighs a lot; such a
+ * comparison is retried at the next evaluation, at most {@link #ATTEMPTS} times, so only a lasting disagreement fails.
+ */
+class SloBrowserIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** The first evaluation runs at start-up, the next ones 5 s past each minute; the SLIs need a minute of data. */
+    private static final Duration DATA_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int ATTEMPTS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    private static final Pattern PERCENT = Pattern.compile("^(-?\\d+\\.\\d{3}) %$");
+
+    @TempDir
+    static Path work;
+
+    private static DcsuiteProcess server;
+    private static URI api;
+    private static URI ui;
+    private static String token;
+
+    private WebDriver driver;
+    private String testName;
+    private int shots;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        for (Path p : List.of(DashboardBrowserIT.CHROMIUM, DashboardBrowserIT.CHROMEDRIVER)) {
+            Assumptions.assumeTrue(Files.isExecutable(p) || "true".equalsIgnoreCase(System.getenv("CI")),
+                    p + " is missing: install the browser with 'apt-get install -y chromium chromium-driver'");
+        }
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+        server = DcsuiteProcess.start(work, "run", "--port", "0", "--ui-port", "0", "--otlp-port", "0",
+                "--trap-port", "0", "--redfish-events-port", "0", "--control-port", "0",
+                "--token-file", work.resolve("control.token").toString(),
+                "--store", "duckdb:" + data.resolve("d.duckdb"));
+        api = URI.create("http://127.0.0.1:" + port(server.awaitLine(
+                l -> l.contains("dcsuite listening on http://"), START_TIMEOUT)));
+        ui = URI.create("http://127.0.0.1:" + port(server.awaitLine(
+                l -> l.contains("dashboard listening on http://") || l.contains("dashboard on http://"),
+                START_TIMEOUT)));
+        token = Files.readString(data.resolve("api-token")).trim();
+
+        // Compared once the API gives the demo's SLOs an SLI, i.e. their inputs have a whole minute stored. Not every
+        // SLO gets one (the engine may have no data for an SLO, as the page then shows "—"): the rack inlets do.
+        long deadline = System.nanoTime() + DATA_TIMEOUT.toNanos();
+        JsonNode slos = JSON.createArrayNode();
+        while (System.nanoTime() < deadline) {
+            slos = get("/api/v1/slos").path("data").path("slos");
+            if (withSli(slos) >= 3) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        assertThat(withSli(slos)).as("demo SLOs with an SLI in /api/v1/slos: " + slos).isGreaterThanOrEqualTo(3);
+    }
+
+    private static int withSli(JsonNode slos) {
+        int n = 0;
+        for (JsonNode s : slos) {
+            n += s.path("sli").isNumber() ? 1 : 0;
+        }
+        return n;
+    }
+
+    @AfterAll
+    static void stopDemo() throws Exception {
+        if (server != null) {
+            try {
+                server.terminate(Duration.ofSeconds(30));
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo info) throws IOException {
+        testName = info.getTestMethod().orElseThrow().getName();
+        shots = 0;
+        Path profile = Files.createTempDirectory(work, "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(DashboardBrowserIT.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1600,1200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DashboardBrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT).scriptTimeout(PAGE_TIMEOUT);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            try {
+                shot("last");
+            } finally {
+                driver.quit();
+                driver = null;
+            }
+        }
+    }
+
+    @Test
+    void eachSliIsWhatTheApiComputesForTheSameMinute() throws Exception {
+        logInAs("sre");
+        driver.get(ui.resolve("/slos").toString());
+        int expected = get("/api/v1/slos").path("data").path("slos").size();
+        await("every SLO's row with an evaluation", () -> gridRows("slos-grid").size() == expected
+                && !evaluatedAt().isEmpty());
+        shot("slos");
+        List<String> header = columnHeaders("slos-grid");
+        int sliColumn = header.indexOf("SLI");
+        String disagreement = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            String at;
+            Map<String, List<String>> shown;
+            // The evaluation time is read before and after the table: a push refresh in between is read again.
+            while (true) {
+                at = evaluatedAt();
+                shown = rowsByName("slos-grid");
+                if (at.equals(evaluatedAt())) {
+                    break;
+                }
+            }
+            Map<String, JsonNode> computed = new LinkedHashMap<>();
+            for (JsonNode s : get("/api/v1/slos?at=" + URLEncoder.encode(at, StandardCharsets.UTF_8))
+                    .path("data").path("slos")) {
+                computed.put(s.path("name").asText(), s);
+            }
+            assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(computed.keySet());
+            disagreement = "";
+            for (var e : shown.entrySet()) {
+                String text = e.getValue().get(sliColumn);
+                JsonNode sli = computed.get(e.getKey()).path("sli");
+                String apiText = sli.isNumber() ? String.format(Locale.ROOT, "%.3f %%", sli.asDouble() * 100) : "—";
+                System.out.printf(Locale.ROOT, "SLO view: %s SLI shown '%s'; /api/v1/slos?at=%s: %s (%s)%n",
+                        e.getKey(), text, at, sli, apiText);
+                assertThat(text.equals("—") || PERCENT.matcher(text).matches()).as("SLI text " + text).isTrue();
+                if (!text.equals(apiText)) {
+                    disagreement += e.getKey() + ": shown " + text + ", API " + apiText + "; ";
+                }
+            }
+            if (disagreement.isEmpty()) {
+                return;
+            }
+            System.out.println("SLO view: attempt " + attempt + " disagrees (" + disagreement + "), waiting for the "
+                    + "next evaluation");
+            String before = at;
+            new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(500))
+                    .until(d -> !evaluatedAt().equals(before));
+        }
+        throw new AssertionError("SLIs disagree with /api/v1/slos after " + ATTEMPTS + " evaluations: "
+                + disagreement);
+    }
+
+    @Test
+    void anSloPageDrawsItsCharts() throws Exception {
+        logInAs("sre");
+        String name = get("/api/v1/slos").path("data").path("slos").get(0).path("name").asText();
+        driver.get(ui.resolve("/slos/" + name + "?range=1h").toString());
+        await("the SLO page of " + name, () -> present("#slo-title"));
+        for (String chart : List.of("slo-sli-chart", "slo-budget-chart", "slo-burn-chart")) {
+            await(chart + " drawn", () -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                    "const c = document.querySelector('#' + arguments[0] + ' canvas'); return !!c && c.width > 0;",
+                    chart)));
+        }
+        assertThat(driver.findElement(By.id("slo-title")).getText()).startsWith(name + " (");
+        assertThat(driver.findElement(By.id("slo-facts")).getText()).contains("Objective", "SLI now");
+        assertThat(driver.findElement(By.id("slo-sli-chart-caption")).getText()).contains("Last 1h");
+        shot("slo-" + name);
+    }
+
+    // ---- the browser
+
+    private void logInAs(String role) {
+        driver.get(ui.resolve("/login").toString());
+        await("the login form", () -> present("#vaadinLoginUsername input"));
+        driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(role);
+        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("demo-" + role + "-pass");
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        await("the Fleet view after logging in as " + role, () -> present("#fleet-grid"));
+    }
+
+    private String evaluatedAt() {
+        List<WebElement> caption = driver.findElements(By.id("slo-evaluated"));
+        String at = caption.isEmpty() ? null : caption.getFirst().getDomAttribute("data-evaluated");
+        return at == null ? "" : at;
+    }
+
+    private boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    private void await(String what, Supplier<Boolean> condition) {
+        new WebDriverWait(driver, PAGE_TIMEOUT, Duration.ofMillis(50))
+                .withMessage(() -> what + "; at " + driver.getCurrentUrl())
+                .until(d -> condition.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> columnHeaders(String gridId) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                return Array.from(grid.shadowRoot.querySelectorAll('thead tr th')).map(th => {
+                  const slot = th.querySelector('slot');
+                  const el = slot ? slot.assignedElements()[0] : null;
+                  return el ? el.textContent.trim() : '';
+                });
+                """, gridId);
+    }
+
+    /** The rendered body rows of a vaadin-grid by the text of their first cell (the SLO's name). */
+    private Map<String, List<String>> rowsByName(String gridId) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        gridRows(gridId).forEach(r -> out.put(r.getFirst(), r));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid || !grid.shadowRoot) return [];
+                const out = [];
+                for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+                  if (tr.hidden || tr.hasAttribute('loading')) continue;
+                  const cells = [];
+                  for (const td of tr.querySelectorAll('td')) {
+                    const slot = td.querySelector('slot');
+                    const el = slot ? slot.assignedElements()[0] : null;
+                    cells.push(el ? el.textContent.trim() : '');
+                  }
+                  if (cells.some(c => c.length > 0)) out.push(cells);
+                }
+                return out;
+                """, gridId);
+    }
+
+    private void shot(String page) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(String.format("SloBrowserIT-%s-%02d-%s.png", testName, ++shots, page)),
+                    png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the API
+
+    private static JsonNode get(String pathAndQuery) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static int port(String line) {
+        Matcher m = Pattern.compile("http://[^\\s:/]+:(\\d+)").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+}
