@@ -54,27 +54,9 @@ public final class DashboardContext implements AutoCloseable {
      * @param refresher       runs the views' periodic refreshes (store reads happen there, never under a UI lock);
      *                        shut down with this context
      * @param refreshInterval how often views reload, {@link #DEFAULT_REFRESH_INTERVAL} unless a test is impatient
+     * @param energy          the energy views' reports ({@link EnergyViewService#unconfigured} without energy/*.yaml)
+     * @param slos            the SLO views' figures ({@link SloBoardService#unconfigured} without slos/*.yaml)
      */
-    public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
-            ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
-            DashboardAuthenticator authenticator,
-            Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
-            Duration refreshInterval) {
-        this(fleet, devices, sites, racks, charts, cooling, servers, explore, authenticator, clock, demoCredentials,
-                bus, refresher, refreshInterval, EnergyViewService.unconfigured(clock));
-    }
-
-    /** @param energy the energy views' reports ({@link EnergyViewService#unconfigured} without energy/*.yaml) */
-    public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
-            ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
-            DashboardAuthenticator authenticator,
-            Clock clock, boolean demoCredentials, TelemetryBus bus, ScheduledExecutorService refresher,
-            Duration refreshInterval, EnergyViewService energy) {
-        this(fleet, devices, sites, racks, charts, cooling, servers, explore, authenticator, clock, demoCredentials,
-                bus, refresher, refreshInterval, energy, SloBoardService.unconfigured(clock));
-    }
-
-    /** @param slos the SLO views' figures ({@link SloBoardService#unconfigured} without slos/*.yaml) */
     public DashboardContext(FleetService fleet, DeviceHealthService devices, SiteService sites, RackService racks,
             ChartService charts, CoolingService cooling, ServerService servers, ExploreService explore,
             DashboardAuthenticator authenticator,

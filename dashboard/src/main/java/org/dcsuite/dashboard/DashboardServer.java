@@ -90,23 +90,13 @@ public final class DashboardServer implements AutoCloseable {
      */
     public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
             TelemetryBus bus) throws IOException {
-        return start(settings, config, store, bus, Optional.empty());
-    }
-
-    /**
-     * Starts the dashboard with the energy views' reports.
-     *
-     * @param energy the reports of the configuration's {@code energy/*.yaml}; empty when it has none
-     * @see #start(DashboardSettings, DcsuiteConfig, TelemetryStore, TelemetryBus)
-     */
-    public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
-            TelemetryBus bus, Optional<EnergyService> energy) throws IOException {
-        return start(settings, config, store, bus, energy, SloDefinitions.of(List.of(), List.of()));
+        return start(settings, config, store, bus, Optional.empty(), SloDefinitions.of(List.of(), List.of()));
     }
 
     /**
      * Starts the dashboard with the energy views' reports and the SLO views.
      *
+     * @param energy the reports of the configuration's {@code energy/*.yaml}; empty when it has none
      * @param slos the configuration's {@code slos/*.yaml}, whose {@code slo.*} series the SLO views read; may be empty
      */
     public static DashboardServer start(DashboardSettings settings, DcsuiteConfig config, TelemetryStore store,
