@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dcsuite.tests.e2e.DcsuiteProcess;
@@ -35,13 +33,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The energy views in a real headless Chromium against {@code dcsuite run} of the bundled demo (three sites, one
@@ -58,14 +49,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class EnergyBrowserIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** Enough for the demo's meters to have measured a few whole minutes. */
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
     /** A shown ratio may differ from the API's by its last digit (see the class comment). */
     private static final double TOLERANCE = 0.01;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     private static final Pattern VALUE = Pattern.compile("^(-?\\d+\\.\\d+) \\((.+ measured)\\)$");
 
     @TempDir
@@ -76,28 +64,21 @@ class EnergyBrowserIT {
     private static URI ui;
     private static String token;
 
-    private WebDriver driver;
+    private DemoBrowser browser;
     private String testName;
     private int shots;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        for (Path p : List.of(DashboardBrowserIT.CHROMIUM, DashboardBrowserIT.CHROMEDRIVER)) {
+        for (Path p : List.of(DemoBrowser.CHROMIUM, DemoBrowser.CHROMEDRIVER)) {
             Assumptions.assumeTrue(Files.isExecutable(p) || "true".equalsIgnoreCase(System.getenv("CI")),
                     p + " is missing: install the browser with 'apt-get install -y chromium chromium-driver'");
         }
-        Path data = work.resolve("data");
-        Files.createDirectories(data);
-        server = DcsuiteProcess.start(work, "run", "--port", "0", "--ui-port", "0", "--otlp-port", "0",
-                "--trap-port", "0", "--redfish-events-port", "0", "--control-port", "0",
-                "--token-file", work.resolve("control.token").toString(),
-                "--store", "duckdb:" + data.resolve("d.duckdb"));
-        api = URI.create("http://127.0.0.1:" + port(server.awaitLine(
-                l -> l.contains("dcsuite listening on http://"), START_TIMEOUT)));
-        ui = URI.create("http://127.0.0.1:" + port(server.awaitLine(
-                l -> l.contains("dashboard listening on http://") || l.contains("dashboard on http://"),
-                START_TIMEOUT)));
-        token = Files.readString(data.resolve("api-token")).trim();
+        DemoBrowser.Demo demo = DemoBrowser.startDemo(work);
+        server = demo.process();
+        api = demo.api();
+        ui = demo.ui();
+        token = demo.token();
 
         // The views are compared once every site's PUE has a value: facility and IT meters both measured a minute.
         long deadline = System.nanoTime() + DATA_TIMEOUT.toNanos();
@@ -128,36 +109,27 @@ class EnergyBrowserIT {
     void openBrowser(TestInfo info) throws IOException {
         testName = info.getTestMethod().orElseThrow().getName();
         shots = 0;
-        Path profile = Files.createTempDirectory(work, "chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardBrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1600,1200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT).scriptTimeout(PAGE_TIMEOUT);
+        browser = new DemoBrowser(work, ui, "1600,1200");
     }
 
     @AfterEach
     void closeBrowser() {
-        if (driver != null) {
+        if (browser != null) {
             try {
                 shot("last");
             } finally {
-                driver.quit();
-                driver = null;
+                browser.close();
+                browser = null;
             }
         }
     }
 
     @Test
     void eachSitesPueIsWhatTheApiComputesForTheSameRange() throws Exception {
-        logInAs("facility");
+        browser.logInAs("facility");
         long opened = System.nanoTime();
-        driver.get(ui.resolve("/energy").toString());
-        await("the energy table's three sites", () -> gridRows("energy-grid").size() == 3);
+        browser.open("/energy");
+        browser.await("the energy table's three sites", () -> browser.gridRows("energy-grid").size() == 3);
         System.out.printf(Locale.ROOT, "Energy view: /energy showed its three rows %d ms after navigation%n",
                 (System.nanoTime() - opened) / 1_000_000);
         Map<String, List<String>> shown;
@@ -173,7 +145,7 @@ class EnergyBrowserIT {
         JsonNode fleet = fleet(Instant.parse(range[0]), Instant.parse(range[1]));
         Map<String, JsonNode> pue = kpis(fleet, "pue");
         shot("energy");
-        List<String> header = columnHeaders("energy-grid");
+        List<String> header = browser.columnHeaders("energy-grid");
         int pueColumn = header.indexOf("PUE");
         int categoryColumn = header.indexOf("PUE category");
         assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(pue.keySet());
@@ -191,7 +163,7 @@ class EnergyBrowserIT {
         }
 
         // The CSV link, fetched as the browser would (same session): the table, one line per site.
-        String csv = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.getElementById('energy-csv').href).then(r => r.text()).then(done, e => done('' + e));
                 """);
@@ -203,10 +175,10 @@ class EnergyBrowserIT {
 
     @Test
     void osloShowsTheErfOfItsHeatReuse() throws Exception {
-        logInAs("viewer");
-        driver.get(ui.resolve("/energy/edge-oslo?range=24h").toString());
-        await("Oslo's ERF", () -> present("#kpi-erf"));
-        await("the PUE trend drawn", () -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
+        browser.logInAs("viewer");
+        browser.open("/energy/edge-oslo?range=24h");
+        browser.await("Oslo's ERF", () -> browser.present("#kpi-erf"));
+        browser.await("the PUE trend drawn", () -> Boolean.TRUE.equals(browser.js("""
                 const c = document.querySelector('#energy-ratios-chart canvas');
                 return !!c && c.width > 0;
                 """)));
@@ -236,97 +208,40 @@ class EnergyBrowserIT {
         assertThat(Double.parseDouble(m.group(1))).isCloseTo(erf.path("value").asDouble(),
                 offset(TOLERANCE));
         // Opening the KPI lists the meters that fed it.
-        driver.findElement(By.cssSelector("#kpi-erf vaadin-details-summary")).click();
-        await("ERF's meters", () -> driver.findElement(By.id("kpi-erf")).getText().contains("oslo-heat"));
-        assertThat(driver.findElement(By.id("kpi-erf")).getText()).contains("oslo-meter");
+        browser.driver().findElement(By.cssSelector("#kpi-erf vaadin-details-summary")).click();
+        browser.await("ERF's meters",
+                () -> browser.driver().findElement(By.id("kpi-erf")).getText().contains("oslo-heat"));
+        assertThat(browser.driver().findElement(By.id("kpi-erf")).getText()).contains("oslo-meter");
         shot("edge-oslo-erf-meters");
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('energy-figures').scrollIntoView()");
-        await("Oslo's energy by category", () -> gridRows("energy-figures").stream()
+        browser.js("document.getElementById('energy-figures').scrollIntoView()");
+        browser.await("Oslo's energy by category", () -> browser.gridRows("energy-figures").stream()
                 .anyMatch(r -> r.getFirst().equals("reused energy")));
         shot("edge-oslo-categories-and-gaps");
     }
 
     // ---- the browser
 
-    private void logInAs(String role) {
-        driver.get(ui.resolve("/login").toString());
-        await("the login form", () -> present("#vaadinLoginUsername input"));
-        driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(role);
-        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("demo-" + role + "-pass");
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        await("the Fleet view after logging in as " + role, () -> present("#fleet-grid"));
-    }
-
-    private boolean present(String css) {
-        return !driver.findElements(By.cssSelector(css)).isEmpty();
-    }
-
-    private void await(String what, Supplier<Boolean> condition) {
-        new WebDriverWait(driver, PAGE_TIMEOUT, Duration.ofMillis(50))
-                .withMessage(() -> what + "; at " + driver.getCurrentUrl())
-                .until(d -> condition.get());
-    }
-
     /** The range a page computed its figures over: {start, end} as RFC 3339. */
     private String[] pageRange(String captionId) {
-        var caption = driver.findElement(By.id(captionId));
+        var caption = browser.driver().findElement(By.id(captionId));
         return new String[] {caption.getDomAttribute("data-start"), caption.getDomAttribute("data-end")};
     }
 
     private String summary(String detailsId) {
-        return (String) ((JavascriptExecutor) driver).executeScript(
+        return (String) browser.js(
                 "return document.querySelector('#' + arguments[0] + ' vaadin-details-summary').textContent.trim()",
                 detailsId);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> columnHeaders(String gridId) {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                const grid = document.getElementById(arguments[0]);
-                return Array.from(grid.shadowRoot.querySelectorAll('thead tr th')).map(th => {
-                  const slot = th.querySelector('slot');
-                  const el = slot ? slot.assignedElements()[0] : null;
-                  return el ? el.textContent.trim() : '';
-                });
-                """, gridId);
     }
 
     /** The rendered body rows of a vaadin-grid by the text of their first cell. */
     private Map<String, List<String>> rowsBySite(String gridId) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        gridRows(gridId).forEach(r -> out.put(r.getFirst(), r));
+        browser.gridRows(gridId).forEach(r -> out.put(r.getFirst(), r));
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<List<String>> gridRows(String gridId) {
-        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript("""
-                const grid = document.getElementById(arguments[0]);
-                if (!grid || !grid.shadowRoot) return [];
-                const out = [];
-                for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-                  if (tr.hidden || tr.hasAttribute('loading')) continue;
-                  const cells = [];
-                  for (const td of tr.querySelectorAll('td')) {
-                    const slot = td.querySelector('slot');
-                    const el = slot ? slot.assignedElements()[0] : null;
-                    cells.push(el ? el.textContent.trim() : '');
-                  }
-                  if (cells.some(c => c.length > 0)) out.push(cells);
-                }
-                return out;
-                """, gridId);
-    }
-
     private void shot(String page) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(String.format("EnergyBrowserIT-%s-%02d-%s.png", testName, ++shots, page)),
-                    png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        browser.screenshot("EnergyBrowserIT-" + testName, ++shots, page);
     }
 
     // ---- the API
@@ -358,11 +273,5 @@ class EnergyBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
-    }
-
-    private static int port(String line) {
-        Matcher m = Pattern.compile("http://[^\\s:/]+:(\\d+)").matcher(line);
-        assertThat(m.find()).as(line).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dcsuite.tests.e2e.DcsuiteProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -32,14 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,13 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SloBrowserIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** The first evaluation runs at start-up, the next ones 5 s past each minute; the SLIs need a minute of data. */
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
     private static final int ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     private static final Pattern PERCENT = Pattern.compile("^(-?\\d+\\.\\d{3}) %$");
 
     @TempDir
@@ -73,28 +60,21 @@ class SloBrowserIT {
     private static URI ui;
     private static String token;
 
-    private WebDriver driver;
+    private DemoBrowser browser;
     private String testName;
     private int shots;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        for (Path p : List.of(DashboardBrowserIT.CHROMIUM, DashboardBrowserIT.CHROMEDRIVER)) {
+        for (Path p : List.of(DemoBrowser.CHROMIUM, DemoBrowser.CHROMEDRIVER)) {
             Assumptions.assumeTrue(Files.isExecutable(p) || "true".equalsIgnoreCase(System.getenv("CI")),
                     p + " is missing: install the browser with 'apt-get install -y chromium chromium-driver'");
         }
-        Path data = work.resolve("data");
-        Files.createDirectories(data);
-        server = DcsuiteProcess.start(work, "run", "--port", "0", "--ui-port", "0", "--otlp-port", "0",
-                "--trap-port", "0", "--redfish-events-port", "0", "--control-port", "0",
-                "--token-file", work.resolve("control.token").toString(),
-                "--store", "duckdb:" + data.resolve("d.duckdb"));
-        api = URI.create("http://127.0.0.1:" + port(server.awaitLine(
-                l -> l.contains("dcsuite listening on http://"), START_TIMEOUT)));
-        ui = URI.create("http://127.0.0.1:" + port(server.awaitLine(
-                l -> l.contains("dashboard listening on http://") || l.contains("dashboard on http://"),
-                START_TIMEOUT)));
-        token = Files.readString(data.resolve("api-token")).trim();
+        DemoBrowser.Demo demo = DemoBrowser.startDemo(work);
+        server = demo.process();
+        api = demo.api();
+        ui = demo.ui();
+        token = demo.token();
 
         // Compared once the API gives the demo's SLOs an SLI, i.e. their inputs have a whole minute stored. Not every
         // SLO gets one (the engine may have no data for an SLO, as the page then shows "—"): the rack inlets do.
@@ -133,39 +113,30 @@ class SloBrowserIT {
     void openBrowser(TestInfo info) throws IOException {
         testName = info.getTestMethod().orElseThrow().getName();
         shots = 0;
-        Path profile = Files.createTempDirectory(work, "chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardBrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1600,1200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT).scriptTimeout(PAGE_TIMEOUT);
+        browser = new DemoBrowser(work, ui, "1600,1200");
     }
 
     @AfterEach
     void closeBrowser() {
-        if (driver != null) {
+        if (browser != null) {
             try {
                 shot("last");
             } finally {
-                driver.quit();
-                driver = null;
+                browser.close();
+                browser = null;
             }
         }
     }
 
     @Test
     void eachSliIsWhatTheApiComputesForTheSameMinute() throws Exception {
-        logInAs("sre");
-        driver.get(ui.resolve("/slos").toString());
+        browser.logInAs("sre");
+        browser.open("/slos");
         int expected = get("/api/v1/slos").path("data").path("slos").size();
-        await("every SLO's row with an evaluation", () -> gridRows("slos-grid").size() == expected
-                && !evaluatedAt().isEmpty());
+        browser.await("every SLO's row with an evaluation",
+                () -> browser.gridRows("slos-grid").size() == expected && !evaluatedAt().isEmpty());
         shot("slos");
-        List<String> header = columnHeaders("slos-grid");
+        List<String> header = browser.columnHeaders("slos-grid");
         int sliColumn = header.indexOf("SLI");
         String disagreement = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -203,7 +174,7 @@ class SloBrowserIT {
             System.out.println("SLO view: attempt " + attempt + " disagrees (" + disagreement + "), waiting for the "
                     + "next evaluation");
             String before = at;
-            new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(500))
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(90), Duration.ofMillis(500))
                     .until(d -> !evaluatedAt().equals(before));
         }
         throw new AssertionError("SLIs disagree with /api/v1/slos after " + ATTEMPTS + " evaluations: "
@@ -212,96 +183,38 @@ class SloBrowserIT {
 
     @Test
     void anSloPageDrawsItsCharts() throws Exception {
-        logInAs("sre");
+        browser.logInAs("sre");
         String name = get("/api/v1/slos").path("data").path("slos").get(0).path("name").asText();
-        driver.get(ui.resolve("/slos/" + name + "?range=1h").toString());
-        await("the SLO page of " + name, () -> present("#slo-title"));
+        browser.open("/slos/" + name + "?range=1h");
+        browser.await("the SLO page of " + name, () -> browser.present("#slo-title"));
         for (String chart : List.of("slo-sli-chart", "slo-budget-chart", "slo-burn-chart")) {
-            await(chart + " drawn", () -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+            browser.await(chart + " drawn", () -> Boolean.TRUE.equals(browser.js(
                     "const c = document.querySelector('#' + arguments[0] + ' canvas'); return !!c && c.width > 0;",
                     chart)));
         }
-        assertThat(driver.findElement(By.id("slo-title")).getText()).startsWith(name + " (");
-        assertThat(driver.findElement(By.id("slo-facts")).getText()).contains("Objective", "SLI now");
-        assertThat(driver.findElement(By.id("slo-sli-chart-caption")).getText()).contains("Last 1h");
+        assertThat(browser.driver().findElement(By.id("slo-title")).getText()).startsWith(name + " (");
+        assertThat(browser.driver().findElement(By.id("slo-facts")).getText()).contains("Objective", "SLI now");
+        assertThat(browser.driver().findElement(By.id("slo-sli-chart-caption")).getText()).contains("Last 1h");
         shot("slo-" + name);
     }
 
     // ---- the browser
 
-    private void logInAs(String role) {
-        driver.get(ui.resolve("/login").toString());
-        await("the login form", () -> present("#vaadinLoginUsername input"));
-        driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(role);
-        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("demo-" + role + "-pass");
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        await("the Fleet view after logging in as " + role, () -> present("#fleet-grid"));
-    }
-
     private String evaluatedAt() {
-        List<WebElement> caption = driver.findElements(By.id("slo-evaluated"));
+        List<WebElement> caption = browser.driver().findElements(By.id("slo-evaluated"));
         String at = caption.isEmpty() ? null : caption.getFirst().getDomAttribute("data-evaluated");
         return at == null ? "" : at;
-    }
-
-    private boolean present(String css) {
-        return !driver.findElements(By.cssSelector(css)).isEmpty();
-    }
-
-    private void await(String what, Supplier<Boolean> condition) {
-        new WebDriverWait(driver, PAGE_TIMEOUT, Duration.ofMillis(50))
-                .withMessage(() -> what + "; at " + driver.getCurrentUrl())
-                .until(d -> condition.get());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> columnHeaders(String gridId) {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                const grid = document.getElementById(arguments[0]);
-                return Array.from(grid.shadowRoot.querySelectorAll('thead tr th')).map(th => {
-                  const slot = th.querySelector('slot');
-                  const el = slot ? slot.assignedElements()[0] : null;
-                  return el ? el.textContent.trim() : '';
-                });
-                """, gridId);
     }
 
     /** The rendered body rows of a vaadin-grid by the text of their first cell (the SLO's name). */
     private Map<String, List<String>> rowsByName(String gridId) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        gridRows(gridId).forEach(r -> out.put(r.getFirst(), r));
+        browser.gridRows(gridId).forEach(r -> out.put(r.getFirst(), r));
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<List<String>> gridRows(String gridId) {
-        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript("""
-                const grid = document.getElementById(arguments[0]);
-                if (!grid || !grid.shadowRoot) return [];
-                const out = [];
-                for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
-                  if (tr.hidden || tr.hasAttribute('loading')) continue;
-                  const cells = [];
-                  for (const td of tr.querySelectorAll('td')) {
-                    const slot = td.querySelector('slot');
-                    const el = slot ? slot.assignedElements()[0] : null;
-                    cells.push(el ? el.textContent.trim() : '');
-                  }
-                  if (cells.some(c => c.length > 0)) out.push(cells);
-                }
-                return out;
-                """, gridId);
-    }
-
     private void shot(String page) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(String.format("SloBrowserIT-%s-%02d-%s.png", testName, ++shots, page)),
-                    png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        browser.screenshot("SloBrowserIT-" + testName, ++shots, page);
     }
 
     // ---- the API
@@ -312,11 +225,5 @@ class SloBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
-    }
-
-    private static int port(String line) {
-        Matcher m = Pattern.compile("http://[^\\s:/]+:(\\d+)").matcher(line);
-        assertThat(m.find()).as(line).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }
