@@ -102,6 +102,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "demo, off with --config, where the devices are real)")
     Boolean simulate;
 
+    @Option(names = "--demo-ports", paramLabel = "fixed|free", defaultValue = "fixed",
+            description = "The bundled demo's device ports: fixed (the documented ones, default) or free ones, so "
+                    + "a second demo runs beside the first")
+    String demoPorts;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the simulated fleet (default ${DEFAULT-VALUE})")
     long seed;
@@ -160,6 +165,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Integer serve(Path[] demoFolder) throws InterruptedException {
+        boolean freeDemoPorts = switch (demoPorts) {
+            case "fixed" -> false;
+            case "free" -> true;
+            default -> throw new UsageException("--demo-ports: unknown value '" + demoPorts + "': use fixed or free");
+        };
+        if (freeDemoPorts && config != null) {
+            throw new UsageException("--demo-ports free applies to the bundled demo, not to --config " + config);
+        }
         DcsuiteConfig configuration;
         Path folder = config;
         Path demo = null;
@@ -171,6 +184,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             demoFolder[0] = demo;
             folder = DemoConfiguration.writeTo(demo);
+            if (freeDemoPorts) {
+                DemoConfiguration.moveToFreePorts(folder);
+            }
         }
         List<EnergySiteConfig> energySites;
         SloDefinitions sloDefinitions;

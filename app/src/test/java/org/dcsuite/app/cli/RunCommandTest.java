@@ -44,6 +44,22 @@ class RunCommandTest {
     }
 
     @Test
+    void freeDemoPortsAreForTheBundledDemoOnly() throws Exception {
+        Path config = Files.createDirectory(dir.resolve("config"));
+        int code = run("run", "--demo-ports", "free", "--config", config.toString(), "--store",
+                "duckdb:" + dir.resolve("t.duckdb"));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("dcsuite run: --demo-ports free applies to the bundled demo, not to "
+                + "--config " + config + "\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--demo-ports", "random", "--store", "duckdb:" + dir.resolve("t.duckdb")))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("dcsuite run: --demo-ports: unknown value 'random': use fixed or free\n");
+        assertThat(dir.resolve("t.duckdb")).doesNotExist();
+    }
+
+    @Test
     void portOutOfRangeIsAUsageError() {
         int code = run("run", "--port", "70000", "--store", "duckdb:" + dir.resolve("t.duckdb"));
         assertThat(code).isEqualTo(ExitCodes.USAGE);

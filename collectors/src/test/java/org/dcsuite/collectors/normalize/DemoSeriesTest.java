@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.DcsuiteConfig;
@@ -63,7 +56,6 @@ class DemoSeriesTest {
             "edge-dallas", 1.8);
     /** The share of rejected heat the Oslo heat meter is documented to count. */
     private static final double RECOVERED_SHARE = 0.6;
-    private static final Pattern ENDPOINT = Pattern.compile("(modbus|snmp|redfish)://(127\\.[0-9.]+):([0-9]+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Where the native SLO form names series: ratio inputs, threshold gauges and latency histograms. */
     private static final Set<String> SLO_QUERY_KEYS = Set.of("good", "bad", "total", "query", "histogram");
@@ -85,7 +77,8 @@ class DemoSeriesTest {
     @BeforeEach
     void start() throws Exception {
         Path demo = DemoConfiguration.writeTo(work.resolve("demo"));
-        movePortsToFreeOnes(demo.resolve("sites"));
+        // The demo listens on fixed ports, which a demo run elsewhere on the machine may hold.
+        DemoConfiguration.moveToFreePorts(demo);
         config = ConfigLoader.load(demo);
         simulator = Simulator.start(config, 7, clock);
     }
@@ -254,40 +247,5 @@ class DemoSeriesTest {
                 .filter(s -> s.sample().series().metric().equals("hw.energy") && site.equals(s.label("site"))
                         && "inlet-1".equals(s.label("hw.id")))
                 .mapToDouble(s -> s.sample().value()).sum();
-    }
-
-    /**
-     * The demo listens on fixed ports, which a demo run elsewhere on the machine may hold: each endpoint gets a
-     * free port on its own address instead. Every probe socket stays open until all are chosen, so no port is
-     * handed out twice.
-     */
-    private static void movePortsToFreeOnes(Path sites) throws IOException {
-        List<Closeable> probes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(sites)) {
-            for (Path file : files.toList()) {
-                Matcher m = ENDPOINT.matcher(Files.readString(file));
-                StringBuilder out = new StringBuilder();
-                while (m.find()) {
-                    InetAddress address = InetAddress.getByName(m.group(2));
-                    int port;
-                    if (m.group(1).equals("snmp")) {
-                        DatagramSocket probe = new DatagramSocket(0, address);
-                        probes.add(probe);
-                        port = probe.getLocalPort();
-                    } else {
-                        ServerSocket probe = new ServerSocket(0, 1, address);
-                        probes.add(probe);
-                        port = probe.getLocalPort();
-                    }
-                    m.appendReplacement(out, m.group(1) + "://" + m.group(2) + ":" + port);
-                }
-                m.appendTail(out);
-                Files.writeString(file, out.toString());
-            }
-        } finally {
-            for (Closeable probe : probes) {
-                probe.close();
-            }
-        }
     }
 }

@@ -44,7 +44,9 @@ final class DemoBrowser implements AutoCloseable {
     static Demo startDemo(Path work) throws Exception {
         Path data = work.resolve("data");
         Files.createDirectories(data);
-        DcsuiteProcess server = DcsuiteProcess.start(work, "run", "--port", "0", "--ui-port", "0", "--otlp-port", "0",
+        // Free device ports too: a demo elsewhere on the machine (a user's, another test run) holds the fixed ones.
+        DcsuiteProcess server = DcsuiteProcess.start(work, "run", "--demo-ports", "free", "--port", "0", "--ui-port",
+                "0", "--otlp-port", "0",
                 "--trap-port", "0", "--redfish-events-port", "0", "--control-port", "0",
                 "--token-file", work.resolve("control.token").toString(),
                 "--store", "duckdb:" + data.resolve("d.duckdb"));
