@@ -21,8 +21,6 @@ import org.dcsuite.core.model.Site;
 import org.dcsuite.core.store.StoreSettings;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
-import org.dcsuite.core.time.Durations;
-import org.dcsuite.core.time.Timestamps;
 import org.dcsuite.energy.config.EnergyConfigReader;
 import org.dcsuite.energy.config.EnergySiteConfig;
 import org.dcsuite.energy.report.EnergyReport;
@@ -94,18 +92,12 @@ public final class EnergyReportCommand implements Callable<Integer> {
             throw new UsageException("--format: unknown format '" + format + "': use table, json or csv");
         }
         Clock now = Clock.fixed(clock.instant(), ZoneOffset.UTC);
-        Instant start = time("--from", from, now);
-        Instant end = time("--to", to, now);
+        Instant start = FlagValues.time("--from", from, now);
+        Instant end = FlagValues.time("--to", to, now);
         if (!end.isAfter(start)) {
             throw new UsageException("--to " + to + " (" + end + ") is not after --from " + from + " (" + start + ")");
         }
-        Optional<Duration> stepDuration = Optional.ofNullable(step).map(s -> {
-            try {
-                return Durations.parsePositive(s);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--step: " + e.getMessage());
-            }
-        });
+        Optional<Duration> stepDuration = Optional.ofNullable(step).map(s -> FlagValues.positiveDuration("--step", s));
         PrintWriter err = spec.commandLine().getErr();
         Path dir = directory.normalize();
         DcsuiteConfig config;
@@ -154,13 +146,5 @@ public final class EnergyReportCommand implements Callable<Integer> {
         out.print(output.endsWith("\n") ? output : output + "\n");
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static Instant time(String flag, String text, Clock now) {
-        try {
-            return Timestamps.parse(text, now);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + ": " + e.getMessage());
-        }
     }
 }

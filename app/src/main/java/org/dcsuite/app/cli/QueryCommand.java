@@ -19,7 +19,6 @@ import org.dcsuite.core.store.RangeSeries;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
 import org.dcsuite.core.time.Durations;
-import org.dcsuite.core.time.Timestamps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,13 +96,13 @@ public final class QueryCommand implements Callable<Integer> {
         SeriesSelector series = SeriesSelector.parse(selector);
         // One instant for both flags, so that --from now-1h --to now spans exactly one hour.
         Clock now = Clock.fixed(clock.instant(), ZoneOffset.UTC);
-        Instant start = time("--from", from, now);
-        Instant end = time("--to", to, now);
+        Instant start = FlagValues.time("--from", from, now);
+        Instant end = FlagValues.time("--to", to, now);
         if (end.isBefore(start)) {
             throw new UsageException("--to " + to + " (" + end + ") is before --from " + from + " (" + start + ")");
         }
-        Duration stepDuration = step == null ? defaultStep(start, end) : duration("--step", step);
-        Duration windowDuration = window == null ? stepDuration : duration("--window", window);
+        Duration stepDuration = step == null ? defaultStep(start, end) : FlagValues.positiveDuration("--step", step);
+        Duration windowDuration = window == null ? stepDuration : FlagValues.positiveDuration("--window", window);
         Aggregation agg;
         try {
             agg = Aggregation.parse(aggregation);
@@ -151,22 +150,6 @@ public final class QueryCommand implements Callable<Integer> {
         }
         long day = Duration.ofDays(1).toMillis();
         return Duration.ofDays((needed + day - 1) / day);
-    }
-
-    private static Instant time(String flag, String text, Clock now) {
-        try {
-            return Timestamps.parse(text, now);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + ": " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String flag, String text) {
-        try {
-            return Durations.parsePositive(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + ": " + e.getMessage());
-        }
     }
 
     /**

@@ -15,7 +15,6 @@ import org.dcsuite.core.config.ConfigProblem;
 import org.dcsuite.core.store.StoreException;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.store.TelemetryStores;
-import org.dcsuite.core.time.Timestamps;
 import org.dcsuite.slo.SloDefinitions;
 import org.dcsuite.slo.SloEngine;
 import org.dcsuite.slo.SloStatus;
@@ -71,12 +70,7 @@ public final class SloStatusCommand implements Callable<Integer> {
             case "table" -> false;
             default -> throw new UsageException("--format: unknown format '" + format + "': use table or json");
         };
-        Instant time;
-        try {
-            time = Timestamps.parse(at, clock);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--at: " + e.getMessage());
-        }
+        Instant time = FlagValues.time("--at", at, clock);
         PrintWriter err = spec.commandLine().getErr();
         Path dir = directory.normalize();
         if (!Files.isDirectory(dir)) {
