@@ -24,7 +24,7 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Throwable {
         if (args.length == 0) {
             System.err.println("usage: java -jar dcsuite-benchmarks.jar NAME [ARGS], NAME one of store, modbus, snmp, "
-                    + "simulator, collectors, otlp, dashboard");
+                    + "simulator, collectors, otlp, dashboard, slo, energy");
             System.exit(2);
         }
         String lower = args[0].toLowerCase(Locale.ROOT);
