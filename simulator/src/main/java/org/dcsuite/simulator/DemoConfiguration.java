@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The demo configuration bundled in the jar (3 sites, 152 devices on 127.0.0.1), written out to a folder so
- * that the ordinary configuration loader reads it and users can copy it as a starting point.
+ * The demo configuration bundled in the jar (3 sites, 152 devices on 127.0.0.1, and the simulated applications of
+ * {@code traffic.yaml}), written out to a folder so that the ordinary configuration loader reads it and users can
+ * copy it as a starting point.
  */
 public final class DemoConfiguration {
 
@@ -27,7 +28,8 @@ public final class DemoConfiguration {
     private static final Pattern ENDPOINT = Pattern.compile("(modbus|snmp|redfish)://(127\\.[0-9.]+):([0-9]+)");
     static final List<String> FILES = List.of("dcsuite.yaml", "sites/edge-lyon.yaml", "sites/edge-oslo.yaml",
             "sites/edge-dallas.yaml", "energy/edge-lyon.yaml", "energy/edge-oslo.yaml", "energy/edge-dallas.yaml",
-            "signals/fr-carbon.csv", "signals/us-tx-carbon.csv", "slos/facilities.yaml");
+            "signals/fr-carbon.csv", "signals/us-tx-carbon.csv", "slos/facilities.yaml", "slos/applications.yaml",
+            "traffic.yaml");
 
     private DemoConfiguration() {
     }

@@ -22,7 +22,7 @@ class SloExamplesTest {
     void demoSlosLoad() throws Exception {
         SloDefinitions d = SloDefinitions.load(Path.of("../simulator/src/main/resources/org/dcsuite/simulator/demo"));
 
-        assertThat(d.all()).hasSize(4);
+        assertThat(d.all()).hasSize(10);
         assertThat(d.composites()).extracting(c -> c.name()).containsExactly("fleet-rack-inlet");
     }
 }

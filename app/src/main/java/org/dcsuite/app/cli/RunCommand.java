@@ -2,11 +2,16 @@ package org.dcsuite.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.dcsuite.app.http.ApiTokenFile;
@@ -20,6 +25,7 @@ import org.dcsuite.app.bus.VertxTelemetryBus;
 import org.dcsuite.app.run.RunningCollectors;
 import org.dcsuite.app.run.SelfTracing;
 import org.dcsuite.app.run.SloEvaluationCycle;
+import org.dcsuite.collectors.otlp.OtlpHttpReceiver;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
@@ -45,6 +51,9 @@ import org.dcsuite.slo.SloDefinitions;
 import org.dcsuite.slo.SloEngine;
 import org.dcsuite.simulator.control.SimControlServer;
 import org.dcsuite.simulator.control.SimControlToken;
+import org.dcsuite.simulator.traffic.TrafficGenerator;
+import org.dcsuite.simulator.traffic.TrafficPlan;
+import org.dcsuite.simulator.traffic.TrafficPlanReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -70,8 +79,9 @@ import picocli.CommandLine;
                         + "device) and OTLP/HTTP traces (" + OtlpReceiverConfig.DEFAULT_PORT + ", POST /v1/traces), "
                         + "stores events with their device and turns spans into trace SLI series.",
                 "Without --config it runs the bundled demo fleet (3 sites, 152 devices) and simulates it on "
-                        + "loopback in the same process, so the real drivers poll a living fleet; the demo's dashboard "
-                        + "users are listed in README.md.",
+                        + "loopback in the same process, so the real drivers poll a living fleet, and plays its "
+                        + "simulated applications (traffic.yaml) into the OTLP receiver, so its trace SLOs have data; "
+                        + "the demo's dashboard users are listed in README.md.",
                 "Settings come from the command line, else the configuration folder, else the defaults."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -190,11 +200,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<EnergySiteConfig> energySites;
         SloDefinitions sloDefinitions;
+        Optional<TrafficPlan> demoTraffic = Optional.empty();
         try {
             configuration = ConfigLoader.load(folder);
-            energySites = EnergyConfigReader.load(configuration.directory(),
-                    Optional.of(configuration.sites().stream().map(Site::id).collect(Collectors.toSet())));
+            Set<String> siteIds = configuration.sites().stream().map(Site::id).collect(Collectors.toSet());
+            energySites = EnergyConfigReader.load(configuration.directory(), Optional.of(siteIds));
             sloDefinitions = SloDefinitions.load(configuration.directory());
+            if (config == null) {
+                demoTraffic = Optional.of(TrafficPlanReader.load(configuration.directory(), siteIds));
+            }
         } catch (ConfigException e) {
             var err = spec.commandLine().getErr();
             err.println("dcsuite run: invalid configuration in " + folder + ":");
@@ -251,6 +265,10 @@ public final class RunCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
+        // The demo's applications are simulated with its devices; with --no-simulate, they are elsewhere too.
+        Optional<TrafficGenerator> traffic = runSimulator
+                ? demoTraffic.flatMap(plan -> startDemoTraffic(plan, configuration, collectors, clock))
+                : Optional.empty();
         DashboardServer dashboard;
         try {
             DashboardConfig ui = configuration.dashboard();
@@ -263,6 +281,7 @@ public final class RunCommand implements Callable<Integer> {
                     ui.users().isEmpty() ? " (no dashboard.users configured: nobody can log in; create password "
                             + "hashes with 'dcsuite hash-password')" : "");
         } catch (IOException | RuntimeException e) {
+            traffic.ifPresent(TrafficGenerator::close);
             collectors.close();
             tracing.close();
             server.close();
@@ -275,6 +294,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Inputs stop and the writers flush before the server closes the store.
             dashboard.close();
+            traffic.ifPresent(TrafficGenerator::close);
             collectors.close();
             if (sloCycle != null) {
                 sloCycle.close();
@@ -287,6 +307,27 @@ public final class RunCommand implements Callable<Integer> {
         }, "dcsuite-shutdown"));
         server.awaitClosed();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Plays the demo's simulated applications live into this run's own OTLP receiver, at the port it bound (so
+     * {@code --otlp-port 0} works too); empty, saying why, when the receiver is disabled.
+     */
+    private Optional<TrafficGenerator> startDemoTraffic(TrafficPlan plan, DcsuiteConfig configuration,
+            RunningCollectors collectors, Clock clock) {
+        OptionalInt otlp = collectors.otlpPort();
+        if (otlp.isEmpty()) {
+            LOG.info("demo traffic: not started, because the OTLP receiver is disabled (receivers.otlp.enabled: "
+                    + "false) and nothing would turn the applications' spans into trace SLIs");
+            return Optional.empty();
+        }
+        Map<String, ZoneId> zones = configuration.sites().stream().collect(Collectors.toMap(Site::id, Site::timeZone));
+        URI endpoint = URI.create("http://127.0.0.1:" + otlp.getAsInt() + OtlpHttpReceiver.TRACES_PATH);
+        TrafficGenerator traffic = TrafficGenerator.exportingTo(endpoint, plan, zones, seed, clock.instant());
+        traffic.playLive(clock);
+        LOG.info("demo traffic: {} simulated services exporting spans to {} (seed {})", traffic.services(), endpoint,
+                seed);
+        return Optional.of(traffic);
     }
 
     /** The configuration with the receiver ports given on the command line. */

@@ -2,17 +2,23 @@ package org.dcsuite.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.dcsuite.core.config.ConfigException;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.ConfigProblem;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.config.Secret;
+import org.dcsuite.core.model.Site;
 import org.dcsuite.core.time.Timestamps;
 import org.dcsuite.simulator.DemoConfiguration;
 import org.dcsuite.simulator.Simulator;
@@ -20,6 +26,9 @@ import org.dcsuite.simulator.control.SimControlServer;
 import org.dcsuite.simulator.control.SimControlToken;
 import org.dcsuite.simulator.control.SimFaultInjector;
 import org.dcsuite.simulator.model.SpeedClock;
+import org.dcsuite.simulator.traffic.TrafficGenerator;
+import org.dcsuite.simulator.traffic.TrafficPlan;
+import org.dcsuite.simulator.traffic.TrafficPlanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +75,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(default ~/.dcsuite/simulator-control.token)")
     Path tokenFile;
 
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = "Also play the simulated applications of the configuration's traffic.yaml (the bundled "
+                    + "demo has one) and export their spans over OTLP/HTTP to this traces URL, e.g. "
+                    + "http://127.0.0.1:4318/v1/traces; their rate follows the simulated clock, so --speed "
+                    + "multiplies it")
+    URI otlpEndpoint;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +93,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (controlPort < 0 || controlPort > 65535) {
             throw new UsageException("--control-port: must be 0-65535, got " + controlPort);
         }
+        if (otlpEndpoint != null && !("http".equals(otlpEndpoint.getScheme())
+                || "https".equals(otlpEndpoint.getScheme()))) {
+            throw new UsageException("--otlp-endpoint: an http:// or https:// URL such as "
+                    + "http://127.0.0.1:4318/v1/traces, got " + otlpEndpoint);
+        }
         Instant simulatedStart = start == null ? Instant.now() : Timestamps.parse(start, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -87,8 +108,13 @@ public final class SimulateCommand implements Callable<Integer> {
             dir = DemoConfiguration.writeTo(demo);
         }
         DcsuiteConfig loaded;
+        Optional<TrafficPlan> traffic = Optional.empty();
         try {
             loaded = ConfigLoader.load(dir);
+            if (otlpEndpoint != null) {
+                traffic = Optional.of(TrafficPlanReader.load(dir,
+                        loaded.sites().stream().map(Site::id).collect(Collectors.toSet())));
+            }
         } catch (ConfigException e) {
             for (ConfigProblem p : e.problems()) {
                 err.println(new ConfigProblem(dir.resolve(p.file()).normalize(), p.line(), p.column(), p.field(), p.message()));
@@ -115,9 +141,16 @@ public final class SimulateCommand implements Callable<Integer> {
             TemporaryFolders.deleteQuietly(demo);
             throw e;
         }
+        Map<String, ZoneId> zones = loaded.sites().stream().collect(Collectors.toMap(Site::id, Site::timeZone));
+        Optional<TrafficGenerator> applications = traffic.map(plan -> {
+            TrafficGenerator generator = TrafficGenerator.exportingTo(otlpEndpoint, plan, zones, seed, clock.instant());
+            generator.playLive(clock);
+            return generator;
+        });
         Path demoDir = demo;
         SimControlServer controlServer = control;
         Thread hook = new Thread(() -> {
+            applications.ifPresent(TrafficGenerator::close);
             controlServer.close();
             simulator.close();
             TemporaryFolders.deleteQuietly(demoDir);
@@ -139,6 +172,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.println("control API: " + controlServer.uri() + " (bearer token in " + tokenPath + "; inject faults with "
                 + "'dcsuite simulate fault DEVICE FAULT')");
+        applications.ifPresent(a -> out.println("applications: " + a.services() + " simulated services exporting "
+                + "spans to " + otlpEndpoint));
         out.println("dcsuite simulator running: " + simulator.endpoints().size() + " devices; Ctrl-C to stop");
         out.flush();
         stopped.await();

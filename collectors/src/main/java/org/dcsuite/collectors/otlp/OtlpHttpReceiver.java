@@ -345,7 +345,9 @@ public final class OtlpHttpReceiver implements MeterBinder {
             return this;
         }
 
-        /** The cap on (service, route) pairs before routes fold into {@code other}; defaults to 2,000. */
+        /**
+         * The cap on (service, site, route) series families before routes fold into {@code other}; defaults to 2,000.
+         */
         public Builder maxRoutes(int maxRoutes) {
             if (maxRoutes < 1) {
                 throw new IllegalArgumentException("OTLP receiver max routes must be positive");

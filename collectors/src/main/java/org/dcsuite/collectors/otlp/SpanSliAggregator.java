@@ -26,9 +26,10 @@ import org.dcsuite.core.series.SeriesKey;
 
 /**
  * Turns spans into per-service SLI series ({@link TraceMetrics}). Every entry span (server or consumer, or without
- * parent) is one request of its (service, route): it counts as a request, as an error when its status is ERROR or a
- * server span answered HTTP 5xx, and its duration goes into a cumulative histogram and into last-minute quantiles
- * ({@link SlidingQuantiles}: log buckets, relative error at most 1%).
+ * parent) is one request of its (service, site, route), the site being the resource's {@code dcsuite.site} when it
+ * has one: it counts as a request, as an error when its status is ERROR or a server span answered HTTP 5xx, and its
+ * duration goes into a cumulative histogram and into last-minute quantiles ({@link SlidingQuantiles}: log buckets,
+ * relative error at most 1%).
  *
  * <p>The latency breakdown waits {@link SpanSliLimits#breakdownDelay()} after the entry span arrives, then walks its
  * descendants found in a bounded, time-limited index of recent spans. A descendant a rule maps to a segment adds
@@ -43,6 +44,7 @@ final class SpanSliAggregator {
 
     /** The service of spans whose resource has no {@code service.name}, as the OpenTelemetry SDKs name it. */
     static final String UNKNOWN_SERVICE = "unknown_service";
+    private static final String SERVICE_NAME_ATTRIBUTE = "service.name";
     /** The quantiles emitted, with their label values. */
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
     private static final List<String> QUANTILE_LABELS = List.of("0.5", "0.95", "0.99");
@@ -87,7 +89,8 @@ final class SpanSliAggregator {
         int rejected = 0;
         List<String> problems = new ArrayList<>();
         for (ResourceSpans rs : request.getResourceSpansList()) {
-            String service = serviceName(rs);
+            String service = resourceText(rs, SERVICE_NAME_ATTRIBUTE, UNKNOWN_SERVICE);
+            String site = resourceText(rs, TraceMetrics.SITE_ATTRIBUTE, "");
             for (ScopeSpans ss : rs.getScopeSpansList()) {
                 for (Span span : ss.getSpansList()) {
                     String problem = problem(span);
@@ -99,7 +102,7 @@ final class SpanSliAggregator {
                         continue;
                     }
                     accepted++;
-                    accept(TraceSpan.of(service, span), now);
+                    accept(TraceSpan.of(service, site, span), now);
                 }
             }
         }
@@ -178,10 +181,11 @@ final class SpanSliAggregator {
         if (route == null || route.isEmpty()) {
             route = span.name().isEmpty() ? "unnamed" : span.name();
         }
-        RouteKey key = new RouteKey(span.service(), route);
+        RouteKey key = new RouteKey(span.service(), span.site(), route);
         if (!routes.containsKey(key) && routes.size() >= limits.maxRoutes()) {
+            // The service and site stay: only the route is the unbounded part, and a site's totals stay whole.
             foldedSpans.incrementAndGet();
-            return new RouteKey(span.service(), TraceMetrics.OTHER_ROUTE);
+            return new RouteKey(span.service(), span.site(), TraceMetrics.OTHER_ROUTE);
         }
         return key;
     }
@@ -282,14 +286,14 @@ final class SpanSliAggregator {
     }
 
     private static void emit(RouteKey key, RouteSli sli, long now, List<Sample> out) {
-        Map<String, String> labels = Map.of(TraceMetrics.SERVICE, key.service(), TraceMetrics.ROUTE, key.route());
+        Map<String, String> labels = key.labels();
         out.add(new Sample(SeriesKey.of(TraceMetrics.REQUESTS_TOTAL.name(), labels), now, sli.requests));
         out.add(new Sample(SeriesKey.of(TraceMetrics.ERRORS_TOTAL.name(), labels), now, sli.errors));
         emitHistogram(labels, sli.duration, sli.quantiles, now, TraceMetrics.DURATION_BUCKET,
                 TraceMetrics.DURATION_SUM, TraceMetrics.DURATION_COUNT, TraceMetrics.DURATION_QUANTILE, out);
         for (Map.Entry<String, SegmentSli> e : new TreeMap<>(sli.segments).entrySet()) {
-            Map<String, String> segLabels = Map.of(TraceMetrics.SERVICE, key.service(), TraceMetrics.ROUTE,
-                    key.route(), TraceMetrics.SEGMENT, e.getKey());
+            Map<String, String> segLabels = new HashMap<>(labels);
+            segLabels.put(TraceMetrics.SEGMENT, e.getKey());
             SegmentSli seg = e.getValue();
             emitHistogram(segLabels, seg.duration, seg.quantiles, now, TraceMetrics.SEGMENT_BUCKET,
                     TraceMetrics.SEGMENT_SUM, TraceMetrics.SEGMENT_COUNT, TraceMetrics.SEGMENT_QUANTILE, out);
@@ -317,14 +321,15 @@ final class SpanSliAggregator {
         }
     }
 
-    private static String serviceName(ResourceSpans rs) {
+    /** The resource's non-empty string attribute, else the fallback. */
+    private static String resourceText(ResourceSpans rs, String key, String fallback) {
         for (KeyValue kv : rs.getResource().getAttributesList()) {
-            if (kv.getKey().equals("service.name") && kv.getValue().hasStringValue()
+            if (kv.getKey().equals(key) && kv.getValue().hasStringValue()
                     && !kv.getValue().getStringValue().isEmpty()) {
                 return kv.getValue().getStringValue();
             }
         }
-        return UNKNOWN_SERVICE;
+        return fallback;
     }
 
     /** Why a span cannot be used, naming it, or null when it can. */
@@ -352,7 +357,12 @@ final class SpanSliAggregator {
         return null;
     }
 
-    private record RouteKey(String service, String route) {
+    /** One series family; {@code site} is empty for spans whose resource names none, and is then no label. */
+    private record RouteKey(String service, String site, String route) {
+        Map<String, String> labels() {
+            return site.isEmpty() ? Map.of(TraceMetrics.SERVICE, service, TraceMetrics.ROUTE, route)
+                    : Map.of(TraceMetrics.SERVICE, service, TraceMetrics.SITE, site, TraceMetrics.ROUTE, route);
+        }
     }
 
     private record PendingEntry(TraceSpan span, RouteKey route, long arrivedMillis) {

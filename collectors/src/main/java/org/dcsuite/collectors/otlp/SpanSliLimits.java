@@ -7,7 +7,8 @@ import java.util.Objects;
  * The bounds of the span SLI aggregation: how many series it keeps, how long it waits for late child spans and
  * how long it remembers spans.
  *
- * @param maxRoutes       (service, route) pairs kept; beyond, new routes fold into {@code route="other"}
+ * @param maxRoutes       (service, site, route) series families kept; beyond, new routes fold into
+ *                        {@code route="other"}
  * @param idleTimeout     a series not updated for this long stops being emitted and is forgotten
  * @param breakdownDelay  how long after its entry span arrives a request's latency breakdown is computed, so
  *                        children exported after their parent (other processes, other batches) still count
@@ -19,7 +20,7 @@ import java.util.Objects;
 record SpanSliLimits(int maxRoutes, Duration idleTimeout, Duration breakdownDelay, Duration spanRetention,
         int maxIndexedSpans, Duration window, int windowSlots) {
 
-    /** Cap on (service, route) pairs. */
+    /** Cap on (service, site, route) series families. */
     static final int DEFAULT_MAX_ROUTES = 2_000;
     /** Idle series expire after an hour. */
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);

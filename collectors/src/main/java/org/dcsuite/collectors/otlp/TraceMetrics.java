@@ -7,14 +7,22 @@ import org.dcsuite.core.series.Unit;
 
 /**
  * The SLI series the OTLP receiver derives from entry spans, named so the SLO engine can select them: request and
- * error counters, a Prometheus-style latency histogram and last-minute quantiles by {@code service} and
- * {@code route}, and the same histogram and quantiles by latency {@code segment}. Counters are cumulative since the
- * series appeared, so {@code rate(trace.duration.bucket[5m])} works as it does on a Prometheus histogram.
+ * error counters, a Prometheus-style latency histogram and last-minute quantiles by {@code service}, {@code route}
+ * and, when the application names it, {@code site}, and the same histogram and quantiles by latency
+ * {@code segment}. Counters are cumulative since the series appeared, so {@code rate(trace.duration.bucket[5m])}
+ * works as it does on a Prometheus histogram.
  */
 public final class TraceMetrics {
 
     /** The service, from the resource attribute {@code service.name}. */
     public static final String SERVICE = "service";
+    /**
+     * The site, from the resource attribute {@link #SITE_ATTRIBUTE}; only on series of spans whose resource has it,
+     * so an application's requests count towards its site's energy per request and site SLOs.
+     */
+    public static final String SITE = "site";
+    /** The resource attribute (a non-empty string) naming the site an application runs at. */
+    public static final String SITE_ATTRIBUTE = "dcsuite.site";
     /** The route: {@code http.route}, else {@code url.template}, else the span name. */
     public static final String ROUTE = "route";
     /** The latency segment ({@code app}, {@code storage}, {@code dns}, ...). */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param spanId       8 bytes
  * @param parentSpanId 8 bytes, or empty for a root span
  * @param service      the resource's {@code service.name}
+ * @param site         the resource's {@code dcsuite.site}, or empty when it has none
  * @param name         the span name
  * @param kind         the span kind as segment rules name it ({@code server}, {@code client}, ...)
  * @param startNanos   start, epoch nanoseconds
@@ -24,14 +25,14 @@ import java.util.stream.Collectors;
  * @param statusError  whether the span's status is ERROR
  * @param attributes   the span's attributes
  */
-record TraceSpan(ByteString traceId, ByteString spanId, ByteString parentSpanId, String service, String name,
-        String kind, long startNanos, long endNanos, boolean statusError, List<KeyValue> attributes) {
+record TraceSpan(ByteString traceId, ByteString spanId, ByteString parentSpanId, String service, String site,
+        String name, String kind, long startNanos, long endNanos, boolean statusError, List<KeyValue> attributes) {
 
     /** The kind of spans whose kind is missing or unknown. */
     static final String UNSPECIFIED_KIND = "unspecified";
 
-    static TraceSpan of(String service, Span span) {
-        return new TraceSpan(span.getTraceId(), span.getSpanId(), span.getParentSpanId(), service, span.getName(),
+    static TraceSpan of(String service, String site, Span span) {
+        return new TraceSpan(span.getTraceId(), span.getSpanId(), span.getParentSpanId(), service, site, span.getName(),
                 kindName(span.getKindValue()), span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
                 span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR, span.getAttributesList());
     }

@@ -6,18 +6,29 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.Vertx;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dcsuite.collectors.otlp.OtlpHttpReceiver;
+import org.dcsuite.collectors.write.SampleSink;
 import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.DcsuiteConfig;
+import org.dcsuite.core.config.OtlpReceiverConfig;
 import org.dcsuite.core.model.DeviceLocation;
+import org.dcsuite.core.model.Site;
 import org.dcsuite.core.select.SeriesSelector;
 import org.dcsuite.core.series.DeviceHealthMetrics;
 import org.dcsuite.core.series.MetricDescriptor;
@@ -32,6 +43,8 @@ import org.dcsuite.simulator.DemoConfiguration;
 import org.dcsuite.simulator.Simulator;
 import org.dcsuite.simulator.model.SimulatedFleet;
 import org.dcsuite.simulator.state.CoolingState;
+import org.dcsuite.simulator.traffic.TrafficGenerator;
+import org.dcsuite.simulator.traffic.TrafficPlanReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled demo as the engines will see it: the whole simulated fleet polled once through the real drivers and
- * normalised into series, against every selector of the demo's {@code energy/*.yaml} and {@code slos/*.yaml}
- * files, and the water, heat and PV meters' readings against the physics they model.
+ * normalised into series, and a minute of its simulated applications' traffic through the OTLP receiver, against
+ * every selector of the demo's {@code energy/*.yaml} and {@code slos/*.yaml} files, and the water, heat and PV
+ * meters' readings against the physics they model.
  */
 class DemoSeriesTest {
 
@@ -57,6 +71,7 @@ class DemoSeriesTest {
     /** The share of rejected heat the Oslo heat meter is documented to count. */
     private static final double RECOVERED_SHARE = 0.6;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Where the native SLO form names series: ratio inputs, threshold gauges and latency histograms. */
     private static final Set<String> SLO_QUERY_KEYS = Set.of("good", "bad", "total", "query", "histogram");
 
@@ -129,25 +144,38 @@ class DemoSeriesTest {
     }
 
     @Test
-    void everyDemoSloQueryMatchesPolledSeriesOfItsSite() throws Exception {
-        List<Series> series = pollAll();
-        JsonNode slos = YAML.readTree(work.resolve("demo/slos/facilities.yaml").toFile()).path("slos");
+    void everyDemoSloQueryMatchesSeriesOfItsSite() throws Exception {
+        List<Series> series = new ArrayList<>(pollAll());
+        series.addAll(playDemoTraffic());
+        Set<String> sites = config.sites().stream().map(Site::id).collect(Collectors.toSet());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(work.resolve("demo/slos"))) {
+            files = list.sorted().toList();
+        }
         int checked = 0;
-        for (JsonNode slo : slos) {
-            String site = slo.path("service").asText();
-            for (String selector : values(slo.path("sli"), SLO_QUERY_KEYS)) {
-                // The health series come from the scheduler, not from a poll's readings: nothing to match here.
-                if (selector.startsWith(DeviceHealthMetrics.UP.name())) {
-                    continue;
+        for (Path file : files) {
+            for (JsonNode slo : YAML.readTree(file.toFile()).path("slos")) {
+                String name = slo.path("name").asText();
+                // Facility SLOs are named by their site as service; application SLOs start with their site's id.
+                String service = slo.path("service").asText();
+                String site = sites.contains(service) ? service
+                        : sites.stream().filter(s -> name.startsWith(s + "-")).findFirst().orElseThrow(
+                                () -> new AssertionError(file.getFileName() + " " + name + " names no site"));
+                for (String selector : values(slo.path("sli"), SLO_QUERY_KEYS)) {
+                    // The health series come from the scheduler, not from a poll's readings: nothing to match here.
+                    if (selector.startsWith(DeviceHealthMetrics.UP.name())) {
+                        continue;
+                    }
+                    checked++;
+                    List<Series> matched = series.stream()
+                            .filter(s -> SeriesSelector.parse(selector).matches(s.sample().series())).toList();
+                    assertThat(matched).as(file.getFileName() + " " + name + " " + selector).isNotEmpty()
+                            .allSatisfy(s -> assertThat(s.label("site")).isEqualTo(site));
                 }
-                checked++;
-                List<Series> matched = series.stream()
-                        .filter(s -> SeriesSelector.parse(selector).matches(s.sample().series())).toList();
-                assertThat(matched).as(slo.path("name").asText() + " " + selector).isNotEmpty()
-                        .allSatisfy(s -> assertThat(s.label("site")).isEqualTo(site));
             }
         }
-        assertThat(checked).isEqualTo(3);
+        // Three inlet thresholds; per site, an availability ratio (bad and total) and a latency histogram.
+        assertThat(checked).isEqualTo(3 + 3 * 3);
     }
 
     @Test
@@ -208,6 +236,45 @@ class DemoSeriesTest {
             }
         }
         return out;
+    }
+
+    /**
+     * A minute of the demo's simulated applications (traffic.yaml) exported over OTLP/HTTP to a real receiver on a
+     * loopback port, as {@code dcsuite run} does, and the SLI series the receiver derived from them.
+     */
+    private List<Series> playDemoTraffic() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<Series> out = new CopyOnWriteArrayList<>();
+            Map<String, MetricDescriptor> described = new ConcurrentHashMap<>();
+            SampleSink sink = new SampleSink() {
+                @Override
+                public void describe(MetricDescriptor metric) {
+                    described.put(metric.name(), metric);
+                }
+
+                @Override
+                public void submit(List<Sample> samples) {
+                    samples.forEach(s -> out.add(new Series(s, described.get(s.series().metric()))));
+                }
+            };
+            OtlpHttpReceiver receiver = OtlpHttpReceiver.builder(vertx, new OtlpReceiverConfig(true, 0, List.of()),
+                    sink).bindAddress("127.0.0.1").clock(clock).flushInterval(Duration.ofHours(1)).start()
+                    .await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<String, ZoneId> zones = config.sites().stream().collect(Collectors.toMap(Site::id, Site::timeZone));
+            try (TrafficGenerator traffic = TrafficGenerator.exportingTo(
+                    URI.create("http://127.0.0.1:" + receiver.port() + OtlpHttpReceiver.TRACES_PATH),
+                    TrafficPlanReader.load(work.resolve("demo"), zones.keySet()), zones, 7, clock.instant())) {
+                traffic.playUntil(clock.instant().plus(Duration.ofMinutes(1)));
+                assertThat(traffic.flush(TIMEOUT)).as("demo traffic exported to the receiver").isTrue();
+            }
+            // Past the receiver's breakdown delay, so the segment series are there too.
+            clock.advance(OtlpHttpReceiver.DEFAULT_FLUSH_INTERVAL);
+            receiver.close().await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return out;
+        } finally {
+            vertx.close().await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** The values of {@code series:} keys anywhere under a node. */

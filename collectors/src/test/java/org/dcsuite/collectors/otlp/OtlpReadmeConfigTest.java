@@ -29,13 +29,13 @@ class OtlpReadmeConfigTest {
         SpanSegmentMapper mapper = new SpanSegmentMapper(otlp.segments());
 
         assertThat(otlp.port()).isEqualTo(OtlpReceiverConfig.DEFAULT_PORT);
-        assertThat(mapper.segmentOf(TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "GET",
+        assertThat(mapper.segmentOf(TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "GET",
                 SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("db.system", "redis")).build())))
                 .isEqualTo("cache");
-        assertThat(mapper.segmentOf(TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8",
+        assertThat(mapper.segmentOf(TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8",
                 "charge card", SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("http.request.method", "POST"))
                 .build()))).isEqualTo("payment");
-        assertThat(mapper.segmentOf(TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "SELECT",
+        assertThat(mapper.segmentOf(TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "SELECT",
                 SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("db.system", "postgresql")).build())))
                 .isEqualTo("storage");
     }

@@ -59,6 +59,11 @@ final class OtlpSpans {
     }
 
     static ExportTraceServiceRequest request(String service, Span.Builder... spans) {
+        return request(service, null, spans);
+    }
+
+    /** One resource's spans; {@code service} and {@code site} become resource attributes unless null. */
+    static ExportTraceServiceRequest request(String service, String site, Span.Builder... spans) {
         ScopeSpans.Builder scope = ScopeSpans.newBuilder();
         for (Span.Builder s : spans) {
             scope.addSpans(s);
@@ -66,6 +71,9 @@ final class OtlpSpans {
         Resource.Builder resource = Resource.newBuilder();
         if (service != null) {
             resource.addAttributes(attr("service.name", service));
+        }
+        if (site != null) {
+            resource.addAttributes(attr(TraceMetrics.SITE_ATTRIBUTE, site));
         }
         return ExportTraceServiceRequest.newBuilder()
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource).addScopeSpans(scope)).build();

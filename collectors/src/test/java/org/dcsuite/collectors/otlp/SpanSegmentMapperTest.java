@@ -48,7 +48,7 @@ class SpanSegmentMapperTest {
         if (attribute != null) {
             span.addAttributes(attr(attribute, value));
         }
-        assertThat(DEFAULTS.segmentOf(TraceSpan.of("svc", span.build()))).isEqualTo(segment);
+        assertThat(DEFAULTS.segmentOf(TraceSpan.of("svc", "", span.build()))).isEqualTo(segment);
     }
 
     @Test
@@ -59,13 +59,13 @@ class SpanSegmentMapperTest {
                 Optional.of("client"), Optional.empty(), Optional.empty());
         SpanSegmentMapper mapper = new SpanSegmentMapper(List.of(cache, payment));
 
-        TraceSpan redis = TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "GET",
+        TraceSpan redis = TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "GET",
                 SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("db.system", "redis")).build());
-        TraceSpan postgres = TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "SELECT",
+        TraceSpan postgres = TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "SELECT",
                 SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("db.system", "postgresql")).build());
-        TraceSpan charge = TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "charge card",
+        TraceSpan charge = TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "charge card",
                 SpanKind.SPAN_KIND_CLIENT, 0, 1).addAttributes(attr("http.request.method", "POST")).build());
-        TraceSpan internalCharge = TraceSpan.of("svc", child("00f067aa0ba902b7", "00f067aa0ba902b8", "charge card",
+        TraceSpan internalCharge = TraceSpan.of("svc", "", child("00f067aa0ba902b7", "00f067aa0ba902b8", "charge card",
                 SpanKind.SPAN_KIND_INTERNAL, 0, 1).build());
 
         assertThat(mapper.segmentOf(redis)).isEqualTo("cache");

@@ -172,6 +172,47 @@ class SpanSliAggregatorTest {
     }
 
     @Test
+    void theResourceSiteLabelsEverySeriesAndKeepsSitesApart() {
+        aggregator.ingest(request("checkout", "edge-lyon",
+                child("0000000000000002", ROOT, "SELECT", SpanKind.SPAN_KIND_CLIENT, 10, 40)
+                        .addAttributes(attr("db.system", "postgresql")),
+                server(ROOT, "/orders", 0, 100)));
+        aggregator.ingest(request("checkout", "edge-oslo", server("0000000000000003", "/orders", 0, 10),
+                server("0000000000000004", "/orders", 0, 10)));
+        // An empty site is no site, as an empty service.name is no service.
+        aggregator.ingest(request("checkout", "", server("0000000000000005", "/orders", 0, 10)));
+        clock.advance(SpanSliLimits.DEFAULT_BREAKDOWN_DELAY);
+
+        Map<SeriesKey, Double> v = values(aggregator.flush());
+
+        assertThat(v).containsEntry(key("trace.requests", "checkout", "/orders").with("site", "edge-lyon"), 1.0)
+                .containsEntry(key("trace.requests", "checkout", "/orders").with("site", "edge-oslo"), 2.0)
+                .containsEntry(key("trace.requests", "checkout", "/orders"), 1.0)
+                .containsEntry(key("trace.errors", "checkout", "/orders").with("site", "edge-oslo"), 0.0)
+                .containsEntry(key("trace.duration.bucket", "checkout", "/orders", "le", "+Inf")
+                        .with("site", "edge-oslo"), 2.0)
+                .containsEntry(key("trace.segment.duration.count", "checkout", "/orders", "segment", "storage")
+                        .with("site", "edge-lyon"), 1.0);
+        assertThat(v.get(key("trace.segment.duration.sum", "checkout", "/orders", "segment", "storage")
+                .with("site", "edge-lyon"))).isCloseTo(0.030, org.assertj.core.api.Assertions.within(1e-9));
+        // Lyon's storage segment stays in Lyon's series: the request without a site had only its own time.
+        assertThat(v.keySet().stream().filter(k -> k.label("site").isEmpty()).map(k -> k.label("segment")).distinct())
+                .containsExactlyInAnyOrder("", "app");
+        assertThat(aggregator.routeCount()).isEqualTo(3);
+    }
+
+    @Test
+    void foldedRoutesKeepTheirSite() {
+        SpanSliAggregator capped = new SpanSliAggregator(clock, List.of(), SpanSliLimits.DEFAULTS.withMaxRoutes(1));
+        capped.ingest(request("checkout", "edge-lyon", server("0000000000000001", "/a", 0, 1)));
+        capped.ingest(request("checkout", "edge-oslo", server("0000000000000002", "/a", 0, 1)));
+
+        assertThat(values(capped.flush()))
+                .containsEntry(key("trace.requests", "checkout", "/a").with("site", "edge-lyon"), 1.0)
+                .containsEntry(key("trace.requests", "checkout", "other").with("site", "edge-oslo"), 1.0);
+    }
+
+    @Test
     void countersStayCumulativeAndIdleSeriesStopAfterAnHour() {
         aggregator.ingest(request("shop", server("0000000000000001", "/a", 0, 1)));
         clock.advance(Duration.ofMinutes(30));

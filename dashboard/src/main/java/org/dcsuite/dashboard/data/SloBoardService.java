@@ -27,6 +27,7 @@ import org.dcsuite.core.store.RangeQuery;
 import org.dcsuite.core.store.RangeSeries;
 import org.dcsuite.core.store.TelemetryStore;
 import org.dcsuite.core.series.Sample;
+import org.dcsuite.core.series.SeriesKey;
 import org.dcsuite.slo.SloDefinitions;
 import org.dcsuite.slo.SloSeries;
 import org.dcsuite.slo.definition.AlertPolicy;
@@ -232,8 +233,9 @@ public final class SloBoardService {
     }
 
     /**
-     * The segments of a latency SLO's service, targets first in the order written, then the other measured segments
-     * by name; empty when the SLO is not a latency SLO or its histogram selector pins no {@code service}.
+     * The segments of a latency SLO's requests (those its histogram selector matches), targets first in the order
+     * written, then the other measured segments by name; empty when the SLO is not a latency SLO or its histogram
+     * selector pins no {@code service}.
      */
     public Optional<List<SegmentLatency>> segments(String name) {
         Optional<String> service = segmentService(name);
@@ -243,10 +245,15 @@ public final class SloBoardService {
         Map<String, Worst> p95 = new HashMap<>();
         Map<String, Worst> p99 = new HashMap<>();
         Set<String> measured = new TreeSet<>();
-        List<Sample> samples = store.latest(SeriesSelector.metric(SEGMENT_QUANTILES)
-                .and(LabelMatcher.eq("service", service.get()))
-                .and(LabelMatcher.of("quantile", LabelMatcher.Op.RE, "0\\.95|0\\.99")), clock.instant(),
-                SEGMENT_LOOKBACK);
+        // The segments' series carry the histogram's labels (service, and site or route when the SLO pins them).
+        SeriesSelector selector = SeriesSelector.metric(SEGMENT_QUANTILES);
+        for (LabelMatcher m : latency(name).orElseThrow().buckets().matchers()) {
+            if (!m.label().equals(SeriesKey.NAME_LABEL) && !m.label().equals("le")) {
+                selector = selector.and(m);
+            }
+        }
+        List<Sample> samples = store.latest(selector.and(LabelMatcher.of("quantile", LabelMatcher.Op.RE,
+                "0\\.95|0\\.99")), clock.instant(), SEGMENT_LOOKBACK);
         for (Sample s : samples) {
             String segment = s.series().label("segment");
             if (segment == null || Double.isNaN(s.value())) {
