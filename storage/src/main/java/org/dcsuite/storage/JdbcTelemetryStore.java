@@ -613,8 +613,10 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 long rollupUntil = from + Math.floorDiv(Math.min(watermark, scanUntil) - from, g) * g;
                 if (rollupUntil > scanAfter) {
                     String table = resolution == HOUR ? "rollup_1h" : "rollup_1m";
-                    collect(c, windowSql(rollupSource(table, idFilter, scanAfter, rollupUntil), g, from, scanAfter,
-                            ordered, true), byId);
+                    String source = rollupSource(table, idFilter, scanAfter, rollupUntil);
+                    // A bucket as wide as the rollup's holds exactly one rollup row: no merging, no window sort.
+                    collect(c, resolution == g ? oneRowPerBucketSql(source)
+                            : windowSql(source, g, from, scanAfter, ordered, true), byId);
                     rawAfter = rollupUntil;
                 }
             }
@@ -718,6 +720,12 @@ abstract class JdbcTelemetryStore implements TelemetryStore {
                 + (forOutput ? toMillis("max(lt)") : "max(lt)") + ", " + first + ", " + last + ", " + increase
                 + " FROM (" + from + ") z GROUP BY series_id, b";
         return forOutput ? sql + " ORDER BY series_id, b" : sql;
+    }
+
+    /** The rows of a source whose runs already are the output buckets, in {@link #windowSql}'s output columns. */
+    String oneRowPerBucketSql(String source) {
+        return "SELECT series_id, " + toMillis("t") + ", CAST(cnt AS BIGINT), s, mn, mx, " + toMillis("ft") + ", "
+                + toMillis("lt") + ", fv, lv, inc FROM (" + source + ") x ORDER BY series_id, t";
     }
 
     private static void collect(Connection c, String sql, Map<Long, SeriesBuckets> byId) throws SQLException {

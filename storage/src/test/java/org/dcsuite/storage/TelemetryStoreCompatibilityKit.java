@@ -454,6 +454,8 @@ public abstract class TelemetryStoreCompatibilityKit {
         List<List<RangeSeries>> out = new ArrayList<>();
         for (Aggregation agg : Aggregation.values()) {
             out.add(query("{__name__=~\"hw.*\"}", 0, 3 * 3600, 3600, 3600, agg));
+            // Buckets as wide as a rollup's: each is one rollup row (minute buckets hold the counter's reset).
+            out.add(query("{__name__=~\"hw.*\"}", 60, 3 * 3600, 60, 60, agg));
             out.add(query("{__name__=~\"hw.*\"}", 0, 3 * 3600, 300, 900, agg));
             out.add(query("{__name__=~\"hw.*\"}", 1800, 3 * 3600, 1800, 7200, agg));
         }
