@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +22,8 @@ import org.dcsuite.core.config.ConfigLoader;
 import org.dcsuite.core.config.DcsuiteConfig;
 import org.dcsuite.core.model.DeviceLocation;
 import org.dcsuite.simulator.DemoConfiguration;
-import org.dcsuite.tests.e2e.DcsuiteProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +53,6 @@ class DashboardBrowserIT {
     private static final Duration PAGE_TIMEOUT = DemoBrowser.PAGE_TIMEOUT;
     /** Covers two of the views' 10 s refreshes, for figures read while they may be changing. */
     private static final Duration FIGURE_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEVICES_FIGURE = Pattern.compile("(\\d+) up / (\\d+) down / (\\d+) no data");
     /**
      * The selenium-devtools-* artifacts are left out (WebDriver does not need them), so Selenium warns once per
@@ -73,10 +64,8 @@ class DashboardBrowserIT {
     @TempDir
     static Path work;
 
-    private static DcsuiteProcess server;
-    private static URI api;
+    private static DemoBrowser.Demo demo;
     private static URI ui;
-    private static String token;
     /** The demo's configured devices by site id, in configuration order. */
     private static Map<String, List<String>> devicesBySite;
     /** The demo's dashboard users and their roles, from its configuration. */
@@ -88,20 +77,17 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        requireBrowser();
+        DemoBrowser.requireBrowser();
         CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
         devicesBySite = new LinkedHashMap<>();
-        DcsuiteConfig demo = ConfigLoader.load(DemoConfiguration.writeTo(work.resolve("demo")));
-        for (DeviceLocation l : demo.locations()) {
+        DcsuiteConfig config = ConfigLoader.load(DemoConfiguration.writeTo(work.resolve("demo")));
+        for (DeviceLocation l : config.locations()) {
             devicesBySite.computeIfAbsent(l.site().id(), s -> new ArrayList<>()).add(l.device().id());
         }
         roleByUser = new TreeMap<>();
-        demo.dashboard().users().forEach(u -> roleByUser.put(u.name(), u.role().id()));
-        DemoBrowser.Demo run = DemoBrowser.startDemo(work);
-        server = run.process();
-        api = run.api();
-        ui = run.ui();
-        token = run.token();
+        config.dashboard().users().forEach(u -> roleByUser.put(u.name(), u.role().id()));
+        demo = DemoBrowser.startDemo(work);
+        ui = demo.ui();
 
         // Every configured device reports up before the browser looks, so the figures compared are settled.
         int configured = devicesBySite.values().stream().mapToInt(List::size).sum();
@@ -120,13 +106,8 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stopDemo() throws Exception {
-        if (server != null) {
-            try {
-                DcsuiteProcess.Result stopped = server.terminate(Duration.ofSeconds(30));
-                assertThat(stopped.exitCode()).as(stopped.err()).isIn(0, 143);
-            } finally {
-                server.close();
-            }
+        if (demo != null) {
+            demo.stop();
         }
     }
 
@@ -597,47 +578,17 @@ class DashboardBrowserIT {
     }
 
     private static JsonNode get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return demo.get(pathAndQuery);
     }
 
     /** The latest dcsuite.device.up by device, from an instant query. */
     private static Map<String, Double> deviceUp() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(
-                        "/api/v1/query?query=" + URLEncoder.encode("dcsuite.device.up", StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         Map<String, Double> up = new HashMap<>();
-        for (JsonNode series : JSON.readTree(r.body()).path("data").path("result")) {
+        for (JsonNode series : get("/api/v1/query?query=" + URLEncoder.encode("dcsuite.device.up",
+                StandardCharsets.UTF_8)).path("data").path("result")) {
             up.put(series.path("metric").path("device").asText(), Double.parseDouble(series.path("value").get(1)
                     .asText()));
         }
         return up;
-    }
-
-    // ---- set-up
-
-    private static void requireBrowser() {
-        List<String> missing = new ArrayList<>();
-        for (Path p : List.of(DemoBrowser.CHROMIUM, DemoBrowser.CHROMEDRIVER)) {
-            if (!Files.isExecutable(p)) {
-                missing.add(p.toString());
-            }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
-                + " missing: install the browser with "
-                + "'apt-get install -y chromium chromium-driver' (.ci/run does)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message + " (CI=true: a missing browser is a failure)");
-        }
-        System.err.println("!!!!! SKIPPING dashboard browser tests: " + message);
-        Assumptions.abort(message);
     }
 }

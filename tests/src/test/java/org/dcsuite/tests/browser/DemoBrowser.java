@@ -2,17 +2,25 @@ package org.dcsuite.tests.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dcsuite.tests.e2e.DcsuiteProcess;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -36,9 +44,54 @@ final class DemoBrowser implements AutoCloseable {
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A running demo: its process, HTTP API, dashboard and API token. */
-    record Demo(DcsuiteProcess process, URI api, URI ui, String token) {}
+    record Demo(DcsuiteProcess process, URI api, URI ui, String token) {
+
+        /** A GET of the demo's HTTP API with its token: a 200, whose JSON body is returned. */
+        JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        }
+
+        /** Stops the demo with SIGTERM, which it must survive cleanly, and waits for it. */
+        void stop() throws Exception {
+            try {
+                DcsuiteProcess.Result stopped = process.terminate(Duration.ofSeconds(30));
+                assertThat(stopped.exitCode()).as(stopped.err()).isIn(0, 143);
+            } finally {
+                process.close();
+            }
+        }
+    }
+
+    /**
+     * Skips the calling test class when Chromium or its driver is missing, except on CI ({@code CI=true}), where a
+     * missing browser is a failure: {@code .ci/run} installs it.
+     */
+    static void requireBrowser() {
+        List<String> missing = new ArrayList<>();
+        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(p)) {
+                missing.add(p.toString());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
+                + " missing: install the browser with "
+                + "'apt-get install -y chromium chromium-driver' (.ci/run does)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + " (CI=true: a missing browser is a failure)");
+        }
+        System.err.println("!!!!! SKIPPING browser tests: " + message);
+        Assumptions.abort(message);
+    }
 
     /** {@code dcsuite run} of the bundled demo in {@code work}, its store in {@code work/data}, once it listens. */
     static Demo startDemo(Path work) throws Exception {

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dcsuite.tests.e2e.DcsuiteProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,16 +46,13 @@ class EnergyBrowserIT {
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(180);
     /** A shown ratio may differ from the API's by its last digit (see the class comment). */
     private static final double TOLERANCE = 0.01;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VALUE = Pattern.compile("^(-?\\d+\\.\\d+) \\((.+ measured)\\)$");
 
     @TempDir
     static Path work;
 
-    private static DcsuiteProcess server;
-    private static URI api;
+    private static DemoBrowser.Demo demo;
     private static URI ui;
-    private static String token;
 
     private DemoBrowser browser;
     private String testName;
@@ -70,15 +60,9 @@ class EnergyBrowserIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        for (Path p : List.of(DemoBrowser.CHROMIUM, DemoBrowser.CHROMEDRIVER)) {
-            Assumptions.assumeTrue(Files.isExecutable(p) || "true".equalsIgnoreCase(System.getenv("CI")),
-                    p + " is missing: install the browser with 'apt-get install -y chromium chromium-driver'");
-        }
-        DemoBrowser.Demo demo = DemoBrowser.startDemo(work);
-        server = demo.process();
-        api = demo.api();
+        DemoBrowser.requireBrowser();
+        demo = DemoBrowser.startDemo(work);
         ui = demo.ui();
-        token = demo.token();
 
         // The views are compared once every site's PUE has a value: facility and IT meters both measured a minute.
         long deadline = System.nanoTime() + DATA_TIMEOUT.toNanos();
@@ -96,12 +80,8 @@ class EnergyBrowserIT {
 
     @AfterAll
     static void stopDemo() throws Exception {
-        if (server != null) {
-            try {
-                server.terminate(Duration.ofSeconds(30));
-            } finally {
-                server.close();
-            }
+        if (demo != null) {
+            demo.stop();
         }
     }
 
@@ -268,10 +248,6 @@ class EnergyBrowserIT {
     }
 
     private static JsonNode get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return demo.get(pathAndQuery);
     }
 }

@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,10 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.dcsuite.tests.e2e.DcsuiteProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +49,8 @@ class SloBrowserIT {
     @TempDir
     static Path work;
 
-    private static DcsuiteProcess server;
-    private static URI api;
+    private static DemoBrowser.Demo demo;
     private static URI ui;
-    private static String token;
 
     private DemoBrowser browser;
     private String testName;
@@ -66,15 +58,9 @@ class SloBrowserIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        for (Path p : List.of(DemoBrowser.CHROMIUM, DemoBrowser.CHROMEDRIVER)) {
-            Assumptions.assumeTrue(Files.isExecutable(p) || "true".equalsIgnoreCase(System.getenv("CI")),
-                    p + " is missing: install the browser with 'apt-get install -y chromium chromium-driver'");
-        }
-        DemoBrowser.Demo demo = DemoBrowser.startDemo(work);
-        server = demo.process();
-        api = demo.api();
+        DemoBrowser.requireBrowser();
+        demo = DemoBrowser.startDemo(work);
         ui = demo.ui();
-        token = demo.token();
 
         // Compared once the API gives the demo's SLOs an SLI, i.e. their inputs have a whole minute stored. Not every
         // SLO gets one (the engine may have no data for an SLO, as the page then shows "—"): the rack inlets do.
@@ -100,12 +86,8 @@ class SloBrowserIT {
 
     @AfterAll
     static void stopDemo() throws Exception {
-        if (server != null) {
-            try {
-                server.terminate(Duration.ofSeconds(30));
-            } finally {
-                server.close();
-            }
+        if (demo != null) {
+            demo.stop();
         }
     }
 
@@ -220,10 +202,6 @@ class SloBrowserIT {
     // ---- the API
 
     private static JsonNode get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(pathAndQuery))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return demo.get(pathAndQuery);
     }
 }
